@@ -1,0 +1,45 @@
+"""Everything a person has stored, as values: what export writes and import reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reciprocity.core.model import Audit, Person
+
+__all__ = ["Archive", "ArchivedAudit", "ArchivedPerson", "EarlierRevision"]
+
+
+@dataclass(frozen=True)
+class ArchivedPerson:
+    """A relationship and when it was added."""
+
+    person: Person
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class EarlierRevision:
+    """A version of an audit that a later edit replaced; kept so history never silently changes."""
+
+    revision: int
+    saved_at: dt.datetime
+    audit: Audit
+
+
+@dataclass(frozen=True)
+class ArchivedAudit:
+    """An audit in its current revision, with its earlier ones, oldest first."""
+
+    audit: Audit
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    earlier: tuple[EarlierRevision, ...] = ()
+
+
+@dataclass(frozen=True)
+class Archive:
+    """People and audits, each list in a stable order (by id)."""
+
+    people: tuple[ArchivedPerson, ...]
+    audits: tuple[ArchivedAudit, ...]

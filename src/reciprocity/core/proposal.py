@@ -1,0 +1,173 @@
+"""Propose an overall rating from the four dimensions, honouring mutual flow.
+
+The rule, documented with worked examples in docs/proposal.md:
+
+* Each rated dimension is as one-directional as ``5 - score`` (0 to 4).
+* A dimension that leans towards me carrying it pulls one way, one that leans
+  towards them carrying it pulls the other way. Pulls in opposite directions
+  offset each other: different kinds of giving count for both people.
+* A dimension below 5 with no clear lean (``mutual``) cannot be offset; it
+  lowers the proposal by its own amount.
+* A dimension with no recent example is left out; it is never counted as low.
+* The proposal is ``5 - (|net pull| + unoffsettable) / rated dimensions``,
+  rounded half up and kept within 1..5.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reciprocity import messages
+from reciprocity.core.model import MAX_SCORE, MIN_SCORE, DimensionRating, Lean
+
+__all__ = ["Contribution", "Effect", "Proposal", "explain_proposal", "propose_overall_rating"]
+
+
+class Effect(StrEnum):
+    """What one dimension did to the proposal."""
+
+    LEFT_OUT = "left-out"
+    MUTUAL = "mutual"
+    UNDIRECTED = "undirected"
+    LEANS = "leans"
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One dimension's part in the proposal.
+
+    Attributes:
+        rating: The dimension as rated.
+        effect: How it entered the rule.
+        lowers_by: How far it would lower the proposal on its own.
+        offset_by: How much of that is offset by dimensions leaning the other way.
+    """
+
+    rating: DimensionRating
+    effect: Effect
+    lowers_by: float
+    offset_by: float
+
+    @property
+    def net_lowers_by(self) -> float:
+        """How far it lowers the proposal after offsetting."""
+        return self.lowers_by - self.offset_by
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed overall rating and everything that produced it.
+
+    ``value`` is ``None`` only when no dimension was rated, in which case the
+    person gives the overall rating themselves.
+    """
+
+    value: int | None
+    exact: float | None
+    leans: Lean
+    contributions: tuple[Contribution, ...]
+
+    @property
+    def has_offsets(self) -> bool:
+        """Whether dimensions leaning opposite ways offset each other."""
+        return any(c.offset_by > 0 for c in self.contributions)
+
+
+def _round_half_up(value: float) -> int:
+    return math.floor(value + 0.5)
+
+
+def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:
+    """Propose the overall rating of a relationship from its dimension ratings.
+
+    Args:
+        ratings: The dimensions of one audit, in any order.
+
+    Returns:
+        The proposal with one contribution per dimension, in the order given.
+    """
+    ratings = tuple(ratings)
+    rated = [r for r in ratings if r.is_rated and r.score is not None]
+    count = len(rated)
+    pull = {Lean.I_CARRY: 0.0, Lean.THEY_CARRY: 0.0}
+    undirected = 0.0
+    for rating in rated:
+        assert rating.score is not None  # narrowed above; keeps mypy honest
+        amount = float(MAX_SCORE - rating.score)
+        if rating.lean in pull:
+            pull[rating.lean] += amount
+        else:
+            undirected += amount
+    offset_total = min(pull.values())
+
+    contributions = []
+    for rating in ratings:
+        if not rating.is_rated or rating.score is None:
+            contributions.append(Contribution(rating, Effect.LEFT_OUT, 0.0, 0.0))
+            continue
+        amount = float(MAX_SCORE - rating.score)
+        lowers_by = amount / count
+        if amount == 0:
+            contributions.append(Contribution(rating, Effect.MUTUAL, 0.0, 0.0))
+        elif rating.lean in pull:
+            assert rating.lean is not None
+            share = offset_total * amount / pull[rating.lean]
+            contributions.append(Contribution(rating, Effect.LEANS, lowers_by, share / count))
+        else:
+            contributions.append(Contribution(rating, Effect.UNDIRECTED, lowers_by, 0.0))
+
+    if count == 0:
+        return Proposal(None, None, Lean.MUTUAL, tuple(contributions))
+    net = pull[Lean.I_CARRY] - pull[Lean.THEY_CARRY]
+    exact = MAX_SCORE - (abs(net) + undirected) / count
+    value = min(MAX_SCORE, max(MIN_SCORE, _round_half_up(exact)))
+    if net > 0:
+        leans = Lean.I_CARRY
+    elif net < 0:
+        leans = Lean.THEY_CARRY
+    else:
+        leans = Lean.MUTUAL
+    return Proposal(value, exact, leans, tuple(contributions))
+
+
+def _describe(contribution: Contribution) -> str:
+    rating = contribution.rating
+    name = messages.DIMENSION_NAMES[rating.dimension]
+    if contribution.effect is Effect.LEFT_OUT:
+        return messages.EXPLAIN_LEFT_OUT.format(dimension=name)
+    if contribution.effect is Effect.MUTUAL:
+        return messages.EXPLAIN_MUTUAL.format(dimension=name)
+    lean = messages.LEAN_PHRASES[rating.lean or Lean.MUTUAL]
+    values = {
+        "dimension": name,
+        "score": rating.score,
+        "lean": lean,
+        "amount": f"{contribution.lowers_by:.2f}",
+        "offset": f"{contribution.offset_by:.2f}",
+    }
+    if contribution.effect is Effect.UNDIRECTED:
+        return messages.EXPLAIN_UNDIRECTED.format(**values)
+    if contribution.offset_by <= 0:
+        return messages.EXPLAIN_LEANS.format(**values)
+    if contribution.net_lowers_by <= 1e-9:
+        return messages.EXPLAIN_FULLY_OFFSET.format(**values)
+    return messages.EXPLAIN_PARTLY_OFFSET.format(**values)
+
+
+def explain_proposal(proposal: Proposal) -> list[str]:
+    """Say, line by line, how the proposal came about.
+
+    The first line gives the proposal, then one line per dimension saying how
+    it moved the proposal, then what the offsets and the overall lean mean.
+    """
+    if proposal.value is None or proposal.exact is None:
+        return [messages.EXPLAIN_NOTHING_RATED]
+    lines = [messages.EXPLAIN_HEADLINE.format(value=proposal.value, exact=f"{proposal.exact:.2f}")]
+    lines.extend(_describe(c) for c in proposal.contributions)
+    if proposal.has_offsets:
+        lines.append(messages.EXPLAIN_OFFSETS_MEAN)
+    lines.append(messages.EXPLAIN_OVERALL_LEAN[proposal.leans])
+    return lines

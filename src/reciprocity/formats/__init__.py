@@ -1,0 +1,1 @@
+"""Files reciprocity reads and writes: answers files, exports, CSV."""

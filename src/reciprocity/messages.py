@@ -1,0 +1,375 @@
+"""The message catalogue: every text a person reads, in one place and one voice.
+
+The voice is warm and plain. It never blames the other person, never talks
+like a ledger (no balances, debts or scores to settle) and never suggests
+giving less in reply to an imbalance. A test reads every string here and
+holds it to that.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from reciprocity.core.model import Dimension, Lean, ReflectionKind, RelationshipKind
+
+# --- The idea, in the product's words -------------------------------------------------
+
+WELCOME: Final = (
+    "reciprocity helps you look at whether your closest relationships flow both ways.\n"
+    "It looks for patterns over months, not a tally of favours; different kinds of giving\n"
+    "count; and a hard stretch is not a verdict."
+)
+FIRST_RUN_SUGGESTION: Final = (
+    "Start with the few relationships that matter most to you. Many people begin with three:\n"
+    "a partner, a close friend and someone in their family. For example:\n"
+    "  reciprocity person add Sam --kind partner\n"
+    "  reciprocity person add Alex --kind friend\n"
+    "  reciprocity person add Mum --kind family\n"
+    "Then look at one of them with: reciprocity audit Sam"
+)
+
+# --- The four dimensions ----------------------------------------------------------------
+
+DIMENSION_NAMES: Final[dict[Dimension, str]] = {
+    Dimension.INITIATION: "Initiation",
+    Dimension.DEPTH: "Depth",
+    Dimension.CRISIS: "Crisis response",
+    Dimension.MAINTENANCE: "Maintenance",
+}
+
+DIMENSION_QUESTIONS: Final[dict[Dimension, str]] = {
+    Dimension.INITIATION: "Who reaches out?",
+    Dimension.DEPTH: "When one of you opens up, how does the other respond?",
+    Dimension.CRISIS: "When things got hard, who actually showed up?",
+    Dimension.MAINTENANCE: "Who keeps the relationship going day to day?",
+}
+
+DIMENSION_HELP: Final[dict[Dimension, str]] = {
+    Dimension.INITIATION: (
+        "Think about the last few months. Who gets in touch first, just to connect? When "
+        "something is wrong, who makes the first move? Who brings up the hard topics?"
+    ),
+    Dimension.DEPTH: (
+        "Recall a time each of you shared something vulnerable. Did the other lean in, ask, "
+        "stay with it, or move past it quickly? Depth can flow both ways even when it looks "
+        "different for each of you."
+    ),
+    Dimension.CRISIS: (
+        "Think of the last real difficulty each of you had. What did the other actually do, "
+        "not what they offered to do? Was the effort and presence roughly comparable? If "
+        "neither of you had a hard time lately, choose 'no recent example'; that is not a "
+        "low score."
+    ),
+    Dimension.MAINTENANCE: (
+        "The quiet upkeep: checking in, remembering dates and details, noticing when the "
+        "other's mood shifts, keeping plans alive."
+    ),
+}
+
+SCORE_LABELS: Final[dict[int, str]] = {
+    1: "1 - almost entirely one way",
+    2: "2 - mostly one way",
+    3: "3 - leans one way",
+    4: "4 - nearly mutual",
+    5: "5 - roughly mutual",
+}
+
+LEAN_CHOICES: Final[dict[Lean, str]] = {
+    Lean.I_CARRY: "I carry more of it",
+    Lean.THEY_CARRY: "They carry more of it",
+    Lean.MUTUAL: "Neither; it moves both ways",
+}
+
+LEAN_PHRASES: Final[dict[Lean, str]] = {
+    Lean.I_CARRY: "you carry more of it",
+    Lean.THEY_CARRY: "they carry more of it",
+    Lean.MUTUAL: "no clear lean",
+}
+
+LEAN_SHORT: Final[dict[Lean, str]] = {
+    Lean.I_CARRY: "I carry",
+    Lean.THEY_CARRY: "they carry",
+    Lean.MUTUAL: "mutual",
+}
+
+KIND_LABELS: Final[dict[RelationshipKind, str]] = {
+    RelationshipKind.PARTNER: "partner",
+    RelationshipKind.FRIEND: "friend",
+    RelationshipKind.FAMILY: "family",
+    RelationshipKind.COLLEAGUE: "colleague",
+    RelationshipKind.OTHER: "other",
+}
+
+REFLECTION_KIND_LABELS: Final[dict[ReflectionKind, str]] = {
+    ReflectionKind.PICTURE: "A picture of the mutual pattern I want to build",
+    ReflectionKind.BOUNDARY: "A boundary I need, to look after myself",
+}
+
+# --- The guided audit -------------------------------------------------------------------
+
+AUDIT_INTRO: Final = (
+    "An audit of {name}: four questions about how things flow between you, a little about "
+    "yourself, then an overall rating. Answer from what actually happened, not from what "
+    "should have. Press Ctrl-C at any time; your answers so far are kept as a draft."
+)
+ASK_SCORE: Final = "How mutual has it been?"
+ASK_LEAN: Final = "Which way does it lean?"
+ASK_EXAMPLE: Final = "A concrete example, what actually happened:"
+ASK_EXAMPLE_HELP: Final = "One moment is enough: who did what, roughly when."
+CHOICE_NO_RECENT_EXAMPLE: Final = "No recent example (this is not a low score)"
+ASK_NO_EXAMPLE_NOTE: Final = "Anything to note about that? (optional)"
+
+SELF_INTRO: Final = (
+    "Now a look at yourself. Reciprocity needs both giving and receiving; someone who never "
+    "lets themselves be cared for blocks it as surely as someone who never gives."
+)
+ASK_SELF_GIVING: Final = "Am I giving about as much as I receive here?"
+ASK_SELF_RECEIVING: Final = "Am I open to receiving: do I accept help, ask for it, let myself be supported?"
+ASK_SELF_NOTE: Final = "A note for yourself (optional):"
+SELF_SCORE_LABELS: Final[dict[int, str]] = {
+    1: "1 - hardly at all",
+    2: "2 - not much",
+    3: "3 - somewhat",
+    4: "4 - mostly",
+    5: "5 - yes",
+}
+
+OVERALL_INTRO: Final = "Here is an overall rating proposed from your answers, and why:"
+ASK_ACCEPT_PROPOSAL: Final = "Does {value} of 5 feel right for the relationship as a whole?"
+CHOICE_ACCEPT: Final = "Yes, {value} feels right"
+CHOICE_OVERRIDE: Final = "No, I'd rate it differently"
+ASK_OVERALL: Final = "Your overall rating:"
+ASK_OVERRIDE_REASON: Final = "What does the proposal miss? (optional)"
+
+REFLECTION_INTRO: Final = (
+    "You rated this relationship {score} of 5. Rather than a complaint, describe what you want: "
+    "a concrete picture of the mutual pattern you'd like to build, or a boundary that protects "
+    "you. Write it as a pattern you could both recognise, not a charge to deliver."
+)
+ASK_REFLECTION_KIND: Final = "Which fits better?"
+ASK_REFLECTION_TEXT: Final[dict[ReflectionKind, str]] = {
+    ReflectionKind.PICTURE: "What would it look like if it flowed both ways?",
+    ReflectionKind.BOUNDARY: "What boundary do you need, in concrete terms?",
+}
+ASK_FIRST_STEP: Final = "One small first step you could take:"
+PHRASING_NOTE_HEADER: Final = "A thought on the wording (you decide):"
+ASK_KEEP_WORDING: Final = "Keep it as written, or rewrite it?"
+CHOICE_KEEP: Final = "Keep it as written"
+CHOICE_REWRITE: Final = "Rewrite it"
+
+DRAFT_FOUND: Final = "You have an unfinished audit of {name}, last touched {when}."
+ASK_RESUME: Final = "Pick up where you left off?"
+DRAFT_KEPT: Final = (
+    "Paused. Your answers so far are kept as a draft; run `reciprocity audit {name}` to pick up "
+    "where you left off."
+)
+DRAFT_DISCARDED: Final = "Starting afresh; the earlier draft is set aside."
+AUDIT_SAVED: Final = "Saved the audit of {name} for {date}."
+AUDIT_REVISED: Final = "Saved revision {revision} of the audit of {name} for {date}; the earlier one is kept."
+NEEDS_TERMINAL: Final = (
+    "The guided audit needs an interactive terminal. To audit from a file instead, use "
+    "`reciprocity audit {name} --answers FILE.toml` (see docs/answers-format.md)."
+)
+
+# --- The proposal, explained ------------------------------------------------------------
+
+EXPLAIN_HEADLINE: Final = "Proposed overall rating: {value} of 5 (from {exact})."
+EXPLAIN_LEFT_OUT: Final = "{dimension}: no recent example, so it is left out rather than counted low."
+EXPLAIN_MUTUAL: Final = "{dimension}: 5, roughly mutual; it does not lower the proposal."
+EXPLAIN_UNDIRECTED: Final = "{dimension}: {score}, {lean}; it lowers the proposal by {amount}."
+EXPLAIN_LEANS: Final = "{dimension}: {score}, {lean}; it lowers the proposal by {amount}."
+EXPLAIN_PARTLY_OFFSET: Final = (
+    "{dimension}: {score}, {lean}; on its own it would lower the proposal by {amount}, "
+    "and {offset} of that is offset by a dimension leaning the other way."
+)
+EXPLAIN_FULLY_OFFSET: Final = (
+    "{dimension}: {score}, {lean}; it is offset by a dimension leaning the other way, "
+    "so it does not lower the proposal."
+)
+EXPLAIN_OFFSETS_MEAN: Final = (
+    "Where one of you carries one part and the other carries another, care is flowing both "
+    "ways through different channels. Mutual flow is not identical flow."
+)
+EXPLAIN_OVERALL_LEAN: Final[dict[Lean, str]] = {
+    Lean.I_CARRY: "Taken together, you carry more of this relationship at the moment.",
+    Lean.THEY_CARRY: "Taken together, they carry more of this relationship at the moment.",
+    Lean.MUTUAL: "Taken together, it flows both ways.",
+}
+EXPLAIN_NOTHING_RATED: Final = (
+    "Every dimension is marked 'no recent example', so there is nothing to propose from; "
+    "give the overall rating yourself."
+)
+
+# --- The phrasing check's reframings, by rule id ----------------------------------------
+
+_ABSOLUTE: Final = (
+    'Words like "{span}" tend to start a defence rather than a conversation. Try one real '
+    "moment and what you'd like instead, from your side: \"When ..., I felt ...; what I'd "
+    'love is ..."'
+)
+REFRAMES: Final[dict[str, str]] = {
+    "you-always": _ABSOLUTE,
+    "you-never": _ABSOLUTE,
+    "they-always-never": _ABSOLUTE,
+    "your-fault": (
+        '"{span}" puts the weight on one person. Try describing the pattern you both '
+        "share and the part you'd like to change together: \"I'd like us to ...\""
+    ),
+    "character-label": (
+        '"{span}" describes who someone is rather than what happened. Try naming one '
+        'behaviour and how it lands for you: "When ..., I feel ..."'
+    ),
+    "dont-care": (
+        '"{span}" guesses at what the other person feels. Try saying what you need to '
+        "feel cared for: \"It would mean a lot to me if ...\""
+    ),
+    "owe": (
+        '"{span}" turns care into an account. Try describing the mutual pattern you '
+        "want: \"I'd love it if we both ... - for example ...\""
+    ),
+    "pay-back": (
+        '"{span}" frames care as something to return. Try naming what you need now and '
+        "asking for it directly: \"Right now I could really use ...\""
+    ),
+    "make-it-even": (
+        '"{span}" aims at a tally rather than a relationship. Try describing how you '
+        "would like things to flow between you over the coming months."
+    ),
+    "keeping-score": (
+        '"{span}" counts acts instead of noticing a pattern. Try describing the pattern '
+        "you see over time and the one you'd like to build."
+    ),
+    "after-all-i-did": (
+        '"{span}" asks for a return on what you gave. Try saying what you need from '
+        "them now, on its own terms: \"What I need at the moment is ...\""
+    ),
+    "stop-giving": (
+        '"{span}" holds back care to make a point. If you need protecting, a boundary '
+        "does that better: say what you will do to look after yourself, and what you'd "
+        "like to build together."
+    ),
+    "not-until": (
+        '"{span}" makes your care wait for theirs. Try asking for what you want directly, '
+        "and say what you will do to look after yourself meanwhile."
+    ),
+    "give-less": (
+        '"{span}" answers an imbalance by pulling away. A conversation, a concrete picture '
+        "of what you want, or a boundary that protects you tends to work better."
+    ),
+    "done-trying": (
+        '"{span}" sounds worn out, and that matters. Before deciding anything, try naming '
+        "what you need in order to keep going, and a boundary that protects your energy."
+    ),
+}
+
+# --- People ------------------------------------------------------------------------------
+
+PERSON_ADDED: Final = "Added {name} ({kind})."
+PERSON_ADDED_NEXT: Final = "When you're ready, look at how things flow with: reciprocity audit {name}"
+PERSON_RENAMED: Final = "Renamed {old} to {new}."
+PERSON_REMOVED: Final = "Removed {name} and their {audits} audit(s)."
+ASK_CONFIRM_REMOVE: Final = (
+    "Remove {name} and all {audits} audit(s) of this relationship? This cannot be undone"
+)
+NOTHING_REMOVED: Final = "Nothing removed."
+NO_PEOPLE_YET: Final = "No relationships yet."
+PEOPLE_HEADER: Final = ("Name", "Kind", "Audits", "Latest")
+
+# --- Showing audits ----------------------------------------------------------------------
+
+NO_AUDITS_YET: Final = "No audits of {name} yet. Start one with: reciprocity audit {name}"
+SHOW_TITLE: Final = "{name} ({kind}), audit of {date}"
+SHOW_REVISION: Final = "revision {revision}"
+SHOW_NO_EXAMPLE: Final = "no recent example"
+SHOW_SELF: Final = "You: giving {giving} of 5, open to receiving {receiving} of 5"
+SHOW_OVERALL: Final = "Overall: {score} of 5"
+SHOW_OVERALL_OVERRIDDEN: Final = "Overall: {score} of 5 (proposed {proposed})"
+SHOW_REASON: Final = "Why: {reason}"
+SHOW_REFLECTION: Final[dict[ReflectionKind, str]] = {
+    ReflectionKind.PICTURE: "The pattern you want to build: {text}",
+    ReflectionKind.BOUNDARY: "The boundary you need: {text}",
+}
+SHOW_FIRST_STEP: Final = "First step: {text}"
+SHOW_HOW_PROPOSED: Final = "How the proposal came about:"
+HISTORY_HEADER: Final = ("Date", "Initiation", "Depth", "Crisis", "Maintenance", "Overall", "Rev")
+
+# --- Export, import, demo ----------------------------------------------------------------
+
+EXPORTED: Final = "Wrote {people} relationship(s) and {audits} audit(s) to {path}."
+IMPORTED: Final = (
+    "Imported {file}: {people_added} relationship(s) and {audits_added} audit(s) added, "
+    "{audits_updated} audit(s) updated, {unchanged} already there unchanged."
+)
+DEMO_WRITTEN: Final = (
+    "Wrote a demo data set to {path}: three relationships with two years of quarterly audits.\n"
+    "It is separate from your own data. Look around with:\n"
+    "  reciprocity --db {path} person list\n"
+    "  reciprocity --db {path} history {name}\n"
+    "  reciprocity --db {path} show {name}"
+)
+
+# --- Errors (what went wrong, in plain words) ---------------------------------------------
+
+ERR_SCORE_RANGE: Final = "must be a whole number from 1 to 5 (got {value})"
+ERR_LEAN_ON_FIVE: Final = "a 5 means roughly mutual, so it cannot lean one way; use 'mutual'"
+ERR_LEAN_NEEDED: Final = "a score of {score} leans one way; say which: 'i-carry' or 'they-carry'"
+ERR_LEAN_UNKNOWN: Final = "unknown lean {value!r}; use 'i-carry', 'they-carry' or 'mutual'"
+ERR_EXAMPLE_NEEDED: Final = (
+    "needs a concrete example of what actually happened, or no_recent_example = true"
+)
+ERR_DIMENSION_MISSING: Final = (
+    "missing: give score, lean and example, or no_recent_example = true"
+)
+ERR_NO_EXAMPLE_WITH_SCORE: Final = (
+    "no_recent_example = true cannot have a score or lean; remove one or the other"
+)
+ERR_OVERALL_NEEDED: Final = "nothing was rated, so give the overall score yourself"
+ERR_REFLECTION_NEEDED: Final = (
+    "an overall rating of {score} asks for a reflection: kind ('picture' or 'boundary'), "
+    "text and first_step"
+)
+ERR_REFLECTION_TEXT: Final = "describe the pattern you want or the boundary you need"
+ERR_FIRST_STEP: Final = "name one small first step"
+ERR_DATE_IN_FUTURE: Final = "{date} is in the future; an audit looks back at what happened"
+ERR_UNKNOWN_PERSON: Final = "no relationship called {name!r}; see `reciprocity person list`"
+ERR_DUPLICATE_PERSON: Final = "there is already a relationship called {name!r}"
+ERR_EMPTY_NAME: Final = "a name cannot be empty"
+ERR_DUPLICATE_AUDIT: Final = (
+    "there is already an audit of {name} on {date}; to revise it, add --edit {date}"
+)
+ERR_NO_AUDIT_ON: Final = "no audit of {name} on {date} to revise"
+ERR_STALE: Final = (
+    "this audit was changed elsewhere since you opened it (now revision {current}, you "
+    "started from {expected}); nothing was saved. Look at it again and redo your change."
+)
+ERR_TOML_SYNTAX: Final = "not valid TOML: {detail}"
+ERR_JSON_SYNTAX: Final = "not valid JSON: {detail}"
+ERR_FILE_UNREADABLE: Final = "cannot read the file: {detail}"
+ERR_NOT_AN_EXPORT: Final = "not a reciprocity export (no format = 'reciprocity-export')"
+ERR_NEWER_EXPORT: Final = (
+    "written by a newer version of reciprocity (schema {found}; this version reads up to "
+    "{supported}); upgrade reciprocity to import it"
+)
+ERR_UNKNOWN_PERSON_ID: Final = "refers to person id {person_id!r}, which is not in the file"
+ERR_NAME_TAKEN: Final = (
+    "relationship {name!r} already exists here as a different person; rename one of them first"
+)
+ERR_AUDIT_CONFLICT: Final = (
+    "audit {audit_id} is already stored with different answers at the same revision; "
+    "nothing was imported"
+)
+ERR_DATE_FORMAT: Final = "{value!r} is not a date; use YYYY-MM-DD"
+ERR_DB_UNREADABLE: Final = "cannot open the database: {detail}"
+ERR_DB_NOT_DATABASE: Final = "this file is not a reciprocity database"
+ERR_DB_LOCKED: Final = (
+    "the database is busy: another program (perhaps another reciprocity window) is writing "
+    "to it. Try again in a moment; nothing was changed."
+)
+ERR_DB_NEWER: Final = (
+    "this database was written by a newer version of reciprocity (schema {found}); "
+    "upgrade reciprocity to open it. Nothing was changed."
+)
+ERR_DEMO_IS_USER_DB: Final = (
+    "the demo would overwrite your own database; choose another file with -o"
+)
+ERR_PREFIX: Final = "error: "

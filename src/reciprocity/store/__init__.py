@@ -1,0 +1,24 @@
+"""Where reciprocity keeps things: SQLite (or PostgreSQL) through SQLAlchemy, migrated by Alembic."""
+
+from reciprocity.store.engine import DEFAULT_LOCK_TIMEOUT, create_store_engine, database_url, migrate
+from reciprocity.store.repository import (
+    Draft,
+    ImportReport,
+    PersonSummary,
+    Store,
+    new_id,
+    open_store,
+)
+
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "Draft",
+    "ImportReport",
+    "PersonSummary",
+    "Store",
+    "create_store_engine",
+    "database_url",
+    "migrate",
+    "new_id",
+    "open_store",
+]

@@ -1,0 +1,141 @@
+"""Open a database: build the engine, set SQLite up for safety, migrate, translate errors.
+
+A later encrypted store (SQLCipher) only needs another ``creator`` here; the
+repository and the core do not change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+
+from reciprocity import messages
+from reciprocity.errors import (
+    DatabaseLockedError,
+    DatabaseUnreadableError,
+    NewerDatabaseError,
+    NotADatabaseError,
+)
+
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "create_store_engine",
+    "database_url",
+    "describe_target",
+    "migrate",
+    "translate_errors",
+]
+
+# Seconds to wait for another writer before saying the database is busy.
+DEFAULT_LOCK_TIMEOUT = 5.0
+
+_MIGRATIONS = "reciprocity.store:migrations"
+
+
+def database_url(target: str | Path) -> str:
+    """A SQLAlchemy URL for a file path, or the URL itself if one is given."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def describe_target(url: str) -> str:
+    """What to call the database in messages: the file path, or the URL without a password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    return re.sub(r"://([^:@/]+):[^@/]*@", r"://\1:***@", url)
+
+
+def _configure_sqlite(engine: Engine, lock_timeout: float) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event decide when a transaction starts (pysqlite
+        # would otherwise start its own, deferred, at the first write).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout * 1000)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed audit survives a power cut, not just a crash.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the lock up front, so a write never fails half-way on a busy file.
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_store_engine(
+    url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, **engine_options: Any
+) -> Engine:
+    """Create the engine for a database URL, with SQLite set up for safety.
+
+    Raises:
+        DatabaseUnreadableError: The folder of a SQLite file does not exist.
+    """
+    if url.startswith("sqlite:///"):
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        if not folder.is_dir():
+            detail = f"the folder {folder} does not exist"
+            raise DatabaseUnreadableError(messages.ERR_DB_UNREADABLE.format(detail=detail))
+        engine = create_engine(url, **engine_options)
+        _configure_sqlite(engine, lock_timeout)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **engine_options)
+
+
+@contextmanager
+def translate_errors(where: str) -> Iterator[None]:
+    """Turn the database driver's errors about the file into reciprocity's named errors."""
+    try:
+        yield
+    except exc.OperationalError as error:
+        text = str(error.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise DatabaseLockedError(messages.ERR_DB_LOCKED, file=where) from error
+        if "not a database" in text:
+            raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where) from error
+        detail = str(error.orig).strip() or type(error.orig).__name__
+        raise DatabaseUnreadableError(
+            messages.ERR_DB_UNREADABLE.format(detail=detail), file=where
+        ) from error
+    except exc.DatabaseError as error:
+        if "not a database" in str(error.orig).lower():
+            raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where) from error
+        raise
+
+
+def migrate(engine: Engine, where: str) -> None:
+    """Bring the schema up to date, or refuse a database from a newer version.
+
+    Raises:
+        NewerDatabaseError: The database carries a schema revision this version
+            does not know.
+    """
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", _MIGRATIONS)
+    script = ScriptDirectory.from_config(config)
+    with translate_errors(where), engine.connect() as connection:
+        connection = connection.execution_options(sqlite_begin="IMMEDIATE")
+        with connection.begin():
+            current = set(MigrationContext.configure(connection).get_current_heads())
+            known = {revision.revision for revision in script.walk_revisions()}
+            if unknown := current - known:
+                found = ", ".join(sorted(unknown))
+                raise NewerDatabaseError(messages.ERR_DB_NEWER.format(found=found), file=where)
+            if current != set(script.get_heads()):
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")

@@ -1,0 +1,135 @@
+"""The tables reciprocity stores, as SQLAlchemy Core metadata (Alembic migrates them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+__all__ = [
+    "audit_dimensions",
+    "audit_revisions",
+    "audits",
+    "drafts",
+    "metadata",
+    "people",
+]
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timezone-aware datetime, stored in UTC on every backend.
+
+    SQLite has no timezone type, so values are normalised to UTC on the way in
+    and given their UTC zone back on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; pass an aware one")
+        utc = value.astimezone(dt.UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False),
+    # Names are looked up without regard to case: "sam" finds "Sam".
+    Column("name_key", String(200), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+audits = Table(
+    "audits",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column(
+        "person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("audit_date", Date, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("self_giving", Integer, nullable=False),
+    Column("self_giving_note", Text, nullable=False),
+    Column("self_receiving", Integer, nullable=False),
+    Column("self_receiving_note", Text, nullable=False),
+    Column("overall_score", Integer, nullable=False),
+    Column("overall_proposed", Integer, nullable=True),
+    Column("overall_reason", Text, nullable=False),
+    Column("reflection_kind", String(20), nullable=True),
+    Column("reflection_text", Text, nullable=True),
+    Column("reflection_first_step", Text, nullable=True),
+    UniqueConstraint("person_id", "audit_date", name="uq_audits_person_date"),
+)
+
+audit_dimensions = Table(
+    "audit_dimensions",
+    metadata,
+    Column(
+        "audit_id", String(36), ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("dimension", String(20), primary_key=True),
+    Column("score", Integer, nullable=True),
+    Column("lean", String(20), nullable=True),
+    Column("example", Text, nullable=False),
+    Column("no_recent_example", Boolean, nullable=False),
+)
+
+# Earlier versions of an edited audit, as the JSON of the answers-file shape.
+audit_revisions = Table(
+    "audit_revisions",
+    metadata,
+    Column(
+        "audit_id", String(36), ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("revision", Integer, primary_key=True),
+    Column("saved_at", UTCDateTime(), nullable=False),
+    Column("content", Text, nullable=False),
+)
+
+# An unfinished guided audit: at most one per relationship, never part of the history.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column(
+        "person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("content", Text, nullable=False),
+)
