@@ -297,8 +297,8 @@ HISTORY_HEADER: Final = ("Date", "Initiation", "Depth", "Crisis", "Maintenance",
 
 EXPORTED: Final = "Wrote {people} relationship(s) and {audits} audit(s) to {path}."
 IMPORTED: Final = (
-    "Imported {file}: {people_added} relationship(s) and {audits_added} audit(s) added, "
-    "{audits_updated} audit(s) updated, {unchanged} already there unchanged."
+    "Imported {file}: {people_added} relationship(s) added, {people_updated} updated; "
+    "{audits_added} audit(s) added, {audits_updated} updated; {unchanged} already there."
 )
 DEMO_WRITTEN: Final = (
     "Wrote a demo data set to {path}: three relationships with two years of quarterly audits.\n"
@@ -373,3 +373,6 @@ ERR_DEMO_IS_USER_DB: Final = (
     "the demo would overwrite your own database; choose another file with -o"
 )
 ERR_PREFIX: Final = "error: "
+SHOW_EARLIER: Final = (
+    "This audit was revised; {count} earlier revision(s) are kept (see `reciprocity export`)."
+)

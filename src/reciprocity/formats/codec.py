@@ -27,7 +27,13 @@ from reciprocity.core import (
 )
 from reciprocity.errors import InvalidInputError, Problem
 
-__all__ = ["AuditIn", "audit_from_model", "audit_to_dict", "pydantic_problems"]
+__all__ = [
+    "AuditIn",
+    "audit_from_model",
+    "audit_to_dict",
+    "pydantic_problems",
+    "rating_from_dict",
+]
 
 
 class _Strict(BaseModel):
@@ -114,6 +120,22 @@ def _rating(dimension: Dimension, raw: DimensionIn | None) -> tuple[DimensionRat
         except ValueError:
             return None, [Problem(messages.ERR_LEAN_UNKNOWN.format(value=raw.lean), f"{key}.lean")]
     return DimensionRating(dimension, raw.score, lean, raw.example), []
+
+
+def rating_from_dict(dimension: Dimension, data: dict[str, Any]) -> DimensionRating:
+    """Read one dimension from its file shape (as a draft keeps it).
+
+    Raises:
+        InvalidInputError: The table is malformed or names an unknown lean.
+    """
+    try:
+        raw = DimensionIn.model_validate(data)
+    except ValidationError as error:
+        raise InvalidInputError(pydantic_problems(error, f"{dimension.value}.")) from error
+    rating, problems = _rating(dimension, raw)
+    if rating is None:
+        raise InvalidInputError(problems)
+    return rating
 
 
 def audit_from_model(

@@ -1,0 +1,69 @@
+"""The root command: global options, the first-run welcome, and the command groups."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reciprocity import __version__
+from reciprocity.cli import audit, demo, exchange, people, views
+from reciprocity.cli.state import DB_ENV, state
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="reciprocity",
+    help=(
+        "See whether your closest relationships flow both ways, and what to do when they "
+        "don't. Patterns over time, never a ledger."
+    ),
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reciprocity {__version__}")
+        raise typer.Exit
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar=DB_ENV,
+            metavar="PATH",
+            help="The database file (or a database URL). Default: in your user data folder.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """See whether your closest relationships flow both ways."""
+    app_state = state(ctx)
+    app_state.database = db
+    ctx.call_on_close(app_state.close)
+    if ctx.invoked_subcommand is None:
+        from reciprocity import messages
+
+        typer.echo(messages.WELCOME)
+        if not app_state.store().people():
+            typer.echo("")
+            typer.echo(messages.FIRST_RUN_SUGGESTION)
+        typer.echo("\nSee all commands with: reciprocity --help")
+
+
+app.add_typer(people.app, name="person")
+audit.register(app)
+views.register(app)
+exchange.register(app)
+demo.register(app)

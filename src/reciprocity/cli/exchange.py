@@ -1,0 +1,83 @@
+"""``reciprocity export`` and ``reciprocity import``: everything out as versioned JSON or CSV, and back in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.state import state
+
+__all__ = ["register"]
+
+
+class ExportFormat(StrEnum):
+    """The formats ``export`` writes."""
+
+    JSON = "json"
+    CSV = "csv"
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="json round-trips everything; csv is for spreadsheets."),
+    ] = ExportFormat.JSON,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here, not to stdout.")
+    ] = None,
+) -> None:
+    """Export every relationship and audit (docs/export-format.md)."""
+    from reciprocity import messages
+    from reciprocity.atomic import write_atomically
+    from reciprocity.formats.exchange import archive_to_csv, archive_to_json
+
+    archive = state(ctx).store().archive()
+    if fmt is ExportFormat.JSON:
+        text = archive_to_json(archive, exported_at=dt.datetime.now(dt.UTC))
+    else:
+        text = archive_to_csv(archive)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_atomically(output, text)
+    typer.echo(
+        messages.EXPORTED.format(
+            people=len(archive.people), audits=len(archive.audits), path=output
+        ),
+        err=True,
+    )
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A JSON export of reciprocity.")],
+) -> None:
+    """Import a JSON export: checked whole first, then all or nothing; safe to repeat."""
+    from reciprocity import messages
+    from reciprocity.cli.audit import read_text
+    from reciprocity.formats.exchange import parse_archive
+
+    app_state = state(ctx)
+    archive = parse_archive(read_text(file), file=str(file), today=app_state.today())
+    report = app_state.store().import_archive(archive, file=str(file))
+    typer.echo(
+        messages.IMPORTED.format(
+            file=file,
+            people_added=report.people_added,
+            people_updated=report.people_updated,
+            audits_added=report.audits_added,
+            audits_updated=report.audits_updated,
+            unchanged=report.unchanged,
+        )
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the export and import commands to the app."""
+    app.command("export")(export)
+    app.command("import")(import_)

@@ -1,0 +1,97 @@
+"""``reciprocity person ...``: the relationships a person chooses to look at."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reciprocity.cli.state import state
+from reciprocity.core.model import RelationshipKind
+
+__all__ = ["app"]
+
+app = typer.Typer(help="Add, list, rename and remove the relationships you look at.")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="What you call them.")],
+    kind: Annotated[
+        RelationshipKind, typer.Option("--kind", "-k", help="What they are to you.")
+    ] = RelationshipKind.FRIEND,
+) -> None:
+    """Add a relationship to look at."""
+    from reciprocity import messages
+
+    store = state(ctx).store()
+    first = not store.people()
+    person = store.add_person(name, kind)
+    typer.echo(messages.PERSON_ADDED.format(name=person.name, kind=messages.KIND_LABELS[kind]))
+    if first:
+        typer.echo(messages.FIRST_RUN_SUGGESTION)
+    else:
+        typer.echo(messages.PERSON_ADDED_NEXT.format(name=_quoted(person.name)))
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
+
+
+@app.command("list")
+def list_people(ctx: typer.Context) -> None:
+    """List your relationships with their number of audits."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from reciprocity import messages
+
+    summaries = state(ctx).store().people()
+    if not summaries:
+        typer.echo(messages.NO_PEOPLE_YET)
+        typer.echo(messages.FIRST_RUN_SUGGESTION)
+        return
+    table = Table(*messages.PEOPLE_HEADER, box=None, pad_edge=False)
+    for summary in summaries:
+        table.add_row(
+            summary.person.name,
+            messages.KIND_LABELS[summary.person.kind],
+            str(summary.audit_count),
+            summary.latest.isoformat() if summary.latest else "-",
+        )
+    Console(highlight=False, soft_wrap=True).print(table)
+
+
+@app.command("rename")
+def rename(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The current name.")],
+    new_name: Annotated[str, typer.Argument(help="The new name.")],
+) -> None:
+    """Rename a relationship; its audits stay with it."""
+    from reciprocity import messages
+
+    person = state(ctx).store().rename_person(name, new_name)
+    typer.echo(messages.PERSON_RENAMED.format(old=name, new=person.name))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The relationship to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a relationship and all its audits, after confirmation."""
+    from reciprocity import messages
+
+    store = state(ctx).store()
+    person = store.person(name)
+    count = store.count_audits(person.id)
+    if not yes and not typer.confirm(
+        messages.ASK_CONFIRM_REMOVE.format(name=person.name, audits=count), default=False
+    ):
+        typer.echo(messages.NOTHING_REMOVED)
+        raise typer.Exit(1)
+    removed = store.remove_person(person.name)
+    typer.echo(messages.PERSON_REMOVED.format(name=person.name, audits=removed))
