@@ -43,7 +43,11 @@ _I, _THEY, _BOTH = Lean.I_CARRY, Lean.THEY_CARRY, Lean.MUTUAL
 
 _SAM: list[dict[Dimension, _Row]] = [
     {
-        Dimension.INITIATION: (5, _BOTH, "We both text through the day; Sunday plans came from Sam."),
+        Dimension.INITIATION: (
+            5,
+            _BOTH,
+            "We both text through the day; Sunday plans came from Sam.",
+        ),
         Dimension.DEPTH: (4, _BOTH, "Sam listened for an hour when I doubted my career change."),
         Dimension.CRISIS: None,
         Dimension.MAINTENANCE: (4, _THEY, "Sam remembered my sister's exam and asked how it went."),
@@ -147,7 +151,11 @@ _MUM: list[dict[Dimension, _Row]] = [
     {
         Dimension.INITIATION: (1, _I, "I phone every Sunday; Mum has not called me this year."),
         Dimension.DEPTH: (2, _I, "When I said work was hard, Mum talked about the neighbours."),
-        Dimension.CRISIS: (2, _I, "I handled Mum's hospital appointments; my own surgery went unasked."),
+        Dimension.CRISIS: (
+            2,
+            _I,
+            "I handled Mum's hospital appointments; my own surgery went unasked.",
+        ),
         Dimension.MAINTENANCE: (1, _I, "I remember every date; mine passed without a call."),
     },
     {
@@ -214,7 +222,9 @@ def _stable_id(*parts: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
 
 
-def _audit(person: Person, on: dt.date, rows: dict[Dimension, _Row], self_scores: tuple[int, int]) -> Audit:
+def _audit(
+    person: Person, on: dt.date, rows: dict[Dimension, _Row], self_scores: tuple[int, int]
+) -> Audit:
     ratings = {
         d: DimensionRating.without_example(d) if row is None else DimensionRating.rated(d, *row)
         for d, row in rows.items()

@@ -124,7 +124,9 @@ SELF_INTRO: Final = (
     "lets themselves be cared for blocks it as surely as someone who never gives."
 )
 ASK_SELF_GIVING: Final = "Am I giving about as much as I receive here?"
-ASK_SELF_RECEIVING: Final = "Am I open to receiving: do I accept help, ask for it, let myself be supported?"
+ASK_SELF_RECEIVING: Final = (
+    "Am I open to receiving: do I accept help, ask for it, let myself be supported?"
+)
 ASK_SELF_NOTE: Final = "A note for yourself (optional):"
 SELF_SCORE_LABELS: Final[dict[int, str]] = {
     1: "1 - hardly at all",
@@ -165,7 +167,9 @@ DRAFT_KEPT: Final = (
 )
 DRAFT_DISCARDED: Final = "Starting afresh; the earlier draft is set aside."
 AUDIT_SAVED: Final = "Saved the audit of {name} for {date}."
-AUDIT_REVISED: Final = "Saved revision {revision} of the audit of {name} for {date}; the earlier one is kept."
+AUDIT_REVISED: Final = (
+    "Saved revision {revision} of the audit of {name} for {date}; the earlier one is kept."
+)
 NEEDS_TERMINAL: Final = (
     "The guided audit needs an interactive terminal. To audit from a file instead, use "
     "`reciprocity audit {name} --answers FILE.toml` (see docs/answers-format.md)."
@@ -174,7 +178,9 @@ NEEDS_TERMINAL: Final = (
 # --- The proposal, explained ------------------------------------------------------------
 
 EXPLAIN_HEADLINE: Final = "Proposed overall rating: {value} of 5 (from {exact})."
-EXPLAIN_LEFT_OUT: Final = "{dimension}: no recent example, so it is left out rather than counted low."
+EXPLAIN_LEFT_OUT: Final = (
+    "{dimension}: no recent example, so it is left out rather than counted low."
+)
 EXPLAIN_MUTUAL: Final = "{dimension}: 5, roughly mutual; it does not lower the proposal."
 EXPLAIN_UNDIRECTED: Final = "{dimension}: {score}, {lean}; it lowers the proposal by {amount}."
 EXPLAIN_LEANS: Final = "{dimension}: {score}, {lean}; it lowers the proposal by {amount}."
@@ -221,15 +227,15 @@ REFRAMES: Final[dict[str, str]] = {
     ),
     "dont-care": (
         '"{span}" guesses at what the other person feels. Try saying what you need to '
-        "feel cared for: \"It would mean a lot to me if ...\""
+        'feel cared for: "It would mean a lot to me if ..."'
     ),
     "owe": (
         '"{span}" turns care into an account. Try describing the mutual pattern you '
-        "want: \"I'd love it if we both ... - for example ...\""
+        'want: "I\'d love it if we both ... - for example ..."'
     ),
     "pay-back": (
         '"{span}" frames care as something to return. Try naming what you need now and '
-        "asking for it directly: \"Right now I could really use ...\""
+        'asking for it directly: "Right now I could really use ..."'
     ),
     "make-it-even": (
         '"{span}" aims at a tally rather than a relationship. Try describing how you '
@@ -241,7 +247,7 @@ REFRAMES: Final[dict[str, str]] = {
     ),
     "after-all-i-did": (
         '"{span}" asks for a return on what you gave. Try saying what you need from '
-        "them now, on its own terms: \"What I need at the moment is ...\""
+        'them now, on its own terms: "What I need at the moment is ..."'
     ),
     "stop-giving": (
         '"{span}" holds back care to make a point. If you need protecting, a boundary '
@@ -265,7 +271,9 @@ REFRAMES: Final[dict[str, str]] = {
 # --- People ------------------------------------------------------------------------------
 
 PERSON_ADDED: Final = "Added {name} ({kind})."
-PERSON_ADDED_NEXT: Final = "When you're ready, look at how things flow with: reciprocity audit {name}"
+PERSON_ADDED_NEXT: Final = (
+    "When you're ready, look at how things flow with: reciprocity audit {name}"
+)
 PERSON_RENAMED: Final = "Renamed {old} to {new}."
 PERSON_REMOVED: Final = "Removed {name} and their {audits} audit(s)."
 ASK_CONFIRM_REMOVE: Final = (
@@ -317,9 +325,7 @@ ERR_LEAN_UNKNOWN: Final = "unknown lean {value!r}; use 'i-carry', 'they-carry' o
 ERR_EXAMPLE_NEEDED: Final = (
     "needs a concrete example of what actually happened, or no_recent_example = true"
 )
-ERR_DIMENSION_MISSING: Final = (
-    "missing: give score, lean and example, or no_recent_example = true"
-)
+ERR_DIMENSION_MISSING: Final = "missing: give score, lean and example, or no_recent_example = true"
 ERR_NO_EXAMPLE_WITH_SCORE: Final = (
     "no_recent_example = true cannot have a score or lean; remove one or the other"
 )

@@ -22,7 +22,9 @@ def parse_date(value: str, field: str = "date") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidInputError([Problem(messages.ERR_DATE_FORMAT.format(value=value), field)]) from None
+        raise InvalidInputError(
+            [Problem(messages.ERR_DATE_FORMAT.format(value=value), field)]
+        ) from None
 
 
 def read_text(path: Path) -> str:
@@ -89,7 +91,9 @@ def audit(
         if edit is not None:
             existing = store.audit_on(person.id, parse_date(edit, "--edit"))
             if existing is None:
-                raise AuditNotFoundError(messages.ERR_NO_AUDIT_ON.format(name=person.name, date=edit))
+                raise AuditNotFoundError(
+                    messages.ERR_NO_AUDIT_ON.format(name=person.name, date=edit)
+                )
         result = parse_answers(
             read_text(answers),
             file=str(answers),

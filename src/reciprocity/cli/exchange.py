@@ -1,4 +1,4 @@
-"""``reciprocity export`` and ``reciprocity import``: everything out as versioned JSON or CSV, and back in."""
+"""``reciprocity export`` and ``import``: everything out as versioned JSON or CSV, and back in."""
 
 from __future__ import annotations
 
@@ -25,10 +25,13 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="json round-trips everything; csv is for spreadsheets."),
+        typer.Option(
+            "--format", "-f", help="json round-trips everything; csv is for spreadsheets."
+        ),
     ] = ExportFormat.JSON,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here, not to stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here, not to stdout."),
     ] = None,
 ) -> None:
     """Export every relationship and audit (docs/export-format.md)."""

@@ -45,7 +45,9 @@ def _text(question: str, *, required: bool = False, instruction: str = "") -> st
     def valid(value: str) -> bool | str:
         return bool(value.strip()) or not required or "Please write a few words."
 
-    answer = questionary.text(question, instruction=instruction or None, validate=valid).unsafe_ask()
+    answer = questionary.text(
+        question, instruction=instruction or None, validate=valid
+    ).unsafe_ask()
     return str(answer).strip()
 
 

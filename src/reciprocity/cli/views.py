@@ -121,14 +121,18 @@ def _show_text(
             typer.echo(f"  {note}")
     overall = audit.overall
     if overall.overridden:
-        typer.echo(messages.SHOW_OVERALL_OVERRIDDEN.format(score=overall.score, proposed=overall.proposed))
+        typer.echo(
+            messages.SHOW_OVERALL_OVERRIDDEN.format(score=overall.score, proposed=overall.proposed)
+        )
     else:
         typer.echo(messages.SHOW_OVERALL.format(score=overall.score))
     if overall.reason:
         typer.echo(messages.SHOW_REASON.format(reason=overall.reason))
     if audit.reflection:
         typer.echo("")
-        typer.echo(messages.SHOW_REFLECTION[audit.reflection.kind].format(text=audit.reflection.text))
+        typer.echo(
+            messages.SHOW_REFLECTION[audit.reflection.kind].format(text=audit.reflection.text)
+        )
         typer.echo(messages.SHOW_FIRST_STEP.format(text=audit.reflection.first_step))
     typer.echo("")
     typer.echo(messages.SHOW_HOW_PROPOSED)

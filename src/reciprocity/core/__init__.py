@@ -4,6 +4,15 @@ Nothing here reads files the user owns, touches a database, looks at the clock o
 prints: the faces (CLI, web, importers) pass values in and render what comes out.
 """
 
+from reciprocity.core.archive import Archive, ArchivedAudit, ArchivedPerson, EarlierRevision
+from reciprocity.core.audit import (
+    REFLECTION_THRESHOLD,
+    check_score,
+    default_lean,
+    lean_problem,
+    make_audit,
+    needs_reflection,
+)
 from reciprocity.core.model import (
     MAX_SCORE,
     MIN_SCORE,
@@ -18,22 +27,6 @@ from reciprocity.core.model import (
     RelationshipKind,
     SelfCheck,
 )
-from reciprocity.core.archive import Archive, ArchivedAudit, ArchivedPerson, EarlierRevision
-from reciprocity.core.proposal import (
-    Contribution,
-    Effect,
-    Proposal,
-    explain_proposal,
-    propose_overall_rating,
-)
-from reciprocity.core.audit import (  # noqa: I001  (after proposal, which it uses)
-    REFLECTION_THRESHOLD,
-    check_score,
-    default_lean,
-    lean_problem,
-    make_audit,
-    needs_reflection,
-)
 from reciprocity.core.phrasing import (
     PhrasingCategory,
     PhrasingFinding,
@@ -41,6 +34,13 @@ from reciprocity.core.phrasing import (
     check_phrasing,
     default_rules,
     parse_rules,
+)
+from reciprocity.core.proposal import (
+    Contribution,
+    Effect,
+    Proposal,
+    explain_proposal,
+    propose_overall_rating,
 )
 
 __all__ = [

@@ -78,6 +78,19 @@ def _dimension_problems(rating: DimensionRating) -> list[Problem]:
     return problems
 
 
+def _reflection_problems(score: int, reflection: Reflection | None) -> list[Problem]:
+    if not needs_reflection(score):
+        return []
+    if reflection is None:
+        return [Problem(messages.ERR_REFLECTION_NEEDED.format(score=score), "reflection")]
+    problems = []
+    if not reflection.text.strip():
+        problems.append(Problem(messages.ERR_REFLECTION_TEXT, "reflection.text"))
+    if not reflection.first_step.strip():
+        problems.append(Problem(messages.ERR_FIRST_STEP, "reflection.first_step"))
+    return problems
+
+
 def make_audit(
     *,
     audit_id: str,
@@ -113,7 +126,10 @@ def make_audit(
             rating = DimensionRating(dimension, rating.score, lean, rating.example)
         problems.extend(_dimension_problems(rating))
         ratings.append(rating)
-    for value, field in ((self_check.giving, "self.giving"), (self_check.receiving, "self.receiving")):
+    for value, field in (
+        (self_check.giving, "self.giving"),
+        (self_check.receiving, "self.receiving"),
+    ):
         problem = check_score(value, field)
         if problem:
             problems.append(problem)
@@ -124,14 +140,8 @@ def make_audit(
         problems.append(Problem(messages.ERR_OVERALL_NEEDED, "overall.score"))
     elif problem := check_score(score, "overall.score"):
         problems.append(problem)
-    elif needs_reflection(score):
-        if reflection is None:
-            problems.append(Problem(messages.ERR_REFLECTION_NEEDED.format(score=score), "reflection"))
-        else:
-            if not reflection.text.strip():
-                problems.append(Problem(messages.ERR_REFLECTION_TEXT, "reflection.text"))
-            if not reflection.first_step.strip():
-                problems.append(Problem(messages.ERR_FIRST_STEP, "reflection.first_step"))
+    else:
+        problems.extend(_reflection_problems(score, reflection))
     if problems or score is None:
         raise InvalidInputError(problems)
     return Audit(

@@ -49,9 +49,7 @@ def locate_toml_line(text: str, field: str | None) -> int | None:
     return table_line
 
 
-def parse_answers(
-    text: str, *, file: str, audit_id: str, person_id: str, today: dt.date
-) -> Audit:
+def parse_answers(text: str, *, file: str, audit_id: str, person_id: str, today: dt.date) -> Audit:
     """Parse and check an answers file.
 
     Args:
@@ -82,7 +80,9 @@ def parse_answers(
         problems = error.problems
     raise InvalidFileError(
         [
-            Problem(p.message, _public_field(p.field), locate_toml_line(text, _public_field(p.field)))
+            Problem(
+                p.message, _public_field(p.field), locate_toml_line(text, _public_field(p.field))
+            )
             for p in problems
         ],
         file=file,

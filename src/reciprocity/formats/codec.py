@@ -105,7 +105,9 @@ def pydantic_problems(error: ValidationError, prefix: str = "") -> list[Problem]
     return problems
 
 
-def _rating(dimension: Dimension, raw: DimensionIn | None) -> tuple[DimensionRating | None, list[Problem]]:
+def _rating(
+    dimension: Dimension, raw: DimensionIn | None
+) -> tuple[DimensionRating | None, list[Problem]]:
     if raw is None:
         return None, []
     key = dimension.value
@@ -198,7 +200,10 @@ def audit_from_model(
         problems.extend(p for p in error.problems if p.field not in reported)
     if problems:
         raise InvalidInputError(
-            [Problem(p.message, f"{prefix}{p.field}" if p.field else None, p.line) for p in problems]
+            [
+                Problem(p.message, f"{prefix}{p.field}" if p.field else None, p.line)
+                for p in problems
+            ]
         )
     return audit
 

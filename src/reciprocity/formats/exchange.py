@@ -196,8 +196,7 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     problems: list[Problem] = []
     person_ids = {p.id for p in document.people}
     people = tuple(
-        ArchivedPerson(Person(p.id, p.name, p.kind), _aware(p.created_at))
-        for p in document.people
+        ArchivedPerson(Person(p.id, p.name, p.kind), _aware(p.created_at)) for p in document.people
     )
     audits = []
     for index, raw in enumerate(document.audits):
@@ -206,16 +205,24 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
             message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=raw.person_id)
             problems.append(Problem(message, f"{prefix}person_id"))
         audit, found = _audit(
-            raw, audit_id=raw.id, person_id=raw.person_id, revision=raw.revision,
-            prefix=prefix, today=today,
+            raw,
+            audit_id=raw.id,
+            person_id=raw.person_id,
+            revision=raw.revision,
+            prefix=prefix,
+            today=today,
         )
         problems.extend(found)
         earlier = []
         for number, old in enumerate(raw.earlier_revisions):
             old_prefix = f"{prefix}earlier_revisions[{number}].audit."
             old_audit, found = _audit(
-                old.audit, audit_id=raw.id, person_id=raw.person_id, revision=old.revision,
-                prefix=old_prefix, today=today,
+                old.audit,
+                audit_id=raw.id,
+                person_id=raw.person_id,
+                revision=old.revision,
+                prefix=old_prefix,
+                today=today,
             )
             problems.extend(found)
             if old_audit is not None:

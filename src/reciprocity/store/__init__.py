@@ -1,6 +1,11 @@
-"""Where reciprocity keeps things: SQLite (or PostgreSQL) through SQLAlchemy, migrated by Alembic."""
+"""Where reciprocity keeps things: SQLite or PostgreSQL via SQLAlchemy, migrated by Alembic."""
 
-from reciprocity.store.engine import DEFAULT_LOCK_TIMEOUT, create_store_engine, database_url, migrate
+from reciprocity.store.engine import (
+    DEFAULT_LOCK_TIMEOUT,
+    create_store_engine,
+    database_url,
+    migrate,
+)
 from reciprocity.store.repository import (
     Draft,
     ImportReport,

@@ -128,8 +128,8 @@ def migrate(engine: Engine, where: str) -> None:
     config = Config()
     config.set_main_option("script_location", _MIGRATIONS)
     script = ScriptDirectory.from_config(config)
-    with translate_errors(where), engine.connect() as connection:
-        connection = connection.execution_options(sqlite_begin="IMMEDIATE")
+    with translate_errors(where), engine.connect() as plain:
+        connection = plain.execution_options(sqlite_begin="IMMEDIATE")
         with connection.begin():
             current = set(MigrationContext.configure(connection).get_current_heads())
             known = {revision.revision for revision in script.walk_revisions()}

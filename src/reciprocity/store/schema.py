@@ -48,7 +48,9 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         utc = value.astimezone(dt.UTC)
         return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
 
-    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
@@ -78,9 +80,7 @@ audits = Table(
     "audits",
     metadata,
     Column("id", String(36), primary_key=True),
-    Column(
-        "person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("audit_date", Date, nullable=False),
     Column("revision", Integer, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -101,9 +101,7 @@ audits = Table(
 audit_dimensions = Table(
     "audit_dimensions",
     metadata,
-    Column(
-        "audit_id", String(36), ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("audit_id", String(36), ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True),
     Column("dimension", String(20), primary_key=True),
     Column("score", Integer, nullable=True),
     Column("lean", String(20), nullable=True),
@@ -115,9 +113,7 @@ audit_dimensions = Table(
 audit_revisions = Table(
     "audit_revisions",
     metadata,
-    Column(
-        "audit_id", String(36), ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("audit_id", String(36), ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True),
     Column("revision", Integer, primary_key=True),
     Column("saved_at", UTCDateTime(), nullable=False),
     Column("content", Text, nullable=False),
@@ -127,9 +123,7 @@ audit_revisions = Table(
 drafts = Table(
     "drafts",
     metadata,
-    Column(
-        "person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("content", Text, nullable=False),
 )

@@ -1,0 +1,47 @@
+# One task runner for everything a developer does. `make help` lists the tasks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup demo test lint typecheck check bench clean
+
+help:
+	@echo "make setup      create .venv and install reciprocity with its dev tools (pinned)"
+	@echo "make demo       write the demo data set and show one relationship"
+	@echo "make test       run the whole test suite (SQLite and PostgreSQL)"
+	@echo "make lint       ruff format check and ruff lint"
+	@echo "make typecheck  mypy --strict"
+	@echo "make check      lint, typecheck and test (what CI runs)"
+	@echo "make bench      run the benchmarks and print their figures"
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/reciprocity demo -o demo.db
+	$(BIN)/reciprocity --db demo.db history Alex
+	$(BIN)/reciprocity --db demo.db show Alex
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/help_startup.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis demo.db*

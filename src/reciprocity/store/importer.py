@@ -1,0 +1,154 @@
+"""Import an archive into the store: plan against what is stored, then apply, in one transaction.
+
+People and audits are matched by id, so importing the same archive twice
+changes nothing. An audit stored at a lower revision is replaced (its earlier
+revisions come from the archive); at the same revision with different answers
+it is a conflict, and a conflict stops the whole import before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from reciprocity import messages
+from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson
+from reciprocity.errors import Problem
+from reciprocity.store.rows import audit_values, insert_dimensions, insert_revision, load_audits
+from reciprocity.store.schema import audits, people
+
+__all__ = ["ImportReport", "apply_import", "name_key", "plan_import"]
+
+
+def name_key(name: str) -> str:
+    """The form of a name used to find it: spaces folded, case ignored."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did."""
+
+    people_added: int
+    people_updated: int
+    audits_added: int
+    audits_updated: int
+    unchanged: int
+
+
+@dataclass
+class ImportPlan:
+    """What an import will do, decided before anything is written."""
+
+    problems: list[Problem] = field(default_factory=list)
+    new_people: list[ArchivedPerson] = field(default_factory=list)
+    changed_people: list[ArchivedPerson] = field(default_factory=list)
+    new_audits: list[ArchivedAudit] = field(default_factory=list)
+    replaced_audits: list[ArchivedAudit] = field(default_factory=list)
+    unchanged: int = 0
+
+    def report(self) -> ImportReport:
+        """The counts to tell the person."""
+        return ImportReport(
+            people_added=len(self.new_people),
+            people_updated=len(self.changed_people),
+            audits_added=len(self.new_audits),
+            audits_updated=len(self.replaced_audits),
+            unchanged=self.unchanged,
+        )
+
+
+def _plan_people(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    stored = {row.id: row for row in connection.execute(select(people))}
+    holders = {row.name_key: row.id for row in stored.values()}
+    for index, item in enumerate(archive.people):
+        person = item.person
+        holder = holders.get(name_key(person.name))
+        if holder is not None and holder != person.id:
+            message = messages.ERR_NAME_TAKEN.format(name=person.name)
+            plan.problems.append(Problem(message, f"people[{index}].name"))
+        row = stored.get(person.id)
+        if row is None:
+            plan.new_people.append(item)
+        elif (row.name, row.kind) != (person.name, person.kind.value):
+            plan.changed_people.append(item)
+        else:
+            plan.unchanged += 1
+
+
+def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    query = select(audits.c.id, audits.c.person_id, audits.c.audit_date, audits.c.revision)
+    stored = {row.id: row for row in connection.execute(query)}
+    dates = {(row.person_id, row.audit_date): row.id for row in stored.values()}
+    for index, item in enumerate(archive.audits):
+        audit = item.audit
+        holder = dates.get((audit.person_id, audit.date))
+        if holder is not None and holder != audit.id:
+            message = messages.ERR_DUPLICATE_AUDIT.format(name=audit.person_id, date=audit.date)
+            plan.problems.append(Problem(message, f"audits[{index}].date"))
+            continue
+        row = stored.get(audit.id)
+        if row is None:
+            plan.new_audits.append(item)
+        elif row.revision < audit.revision:
+            plan.replaced_audits.append(item)
+        elif row.revision > audit.revision or _stored(connection, audit.id) == audit:
+            plan.unchanged += 1  # what is stored is the same, or newer than the file
+        else:
+            message = messages.ERR_AUDIT_CONFLICT.format(audit_id=audit.id)
+            plan.problems.append(Problem(message, f"audits[{index}]"))
+
+
+def _stored(connection: Connection, audit_id: str) -> object:
+    rows = connection.execute(select(audits).where(audits.c.id == audit_id)).all()
+    return load_audits(connection, rows)[0]
+
+
+def plan_import(connection: Connection, archive: Archive) -> ImportPlan:
+    """Decide what importing ``archive`` would do, and find every conflict."""
+    plan = ImportPlan()
+    _plan_people(connection, archive, plan)
+    _plan_audits(connection, archive, plan)
+    return plan
+
+
+def _insert_archived(connection: Connection, item: ArchivedAudit) -> None:
+    audit = item.audit
+    connection.execute(
+        insert(audits).values(
+            id=audit.id,
+            created_at=item.created_at,
+            updated_at=item.updated_at,
+            **audit_values(audit),
+        )
+    )
+    insert_dimensions(connection, audit)
+    for old in item.earlier:
+        insert_revision(connection, old.audit, revision=old.revision, saved_at=old.saved_at)
+
+
+def apply_import(connection: Connection, plan: ImportPlan) -> None:
+    """Write a conflict-free plan (inside the caller's transaction)."""
+    for item in plan.new_people:
+        person = item.person
+        connection.execute(
+            insert(people).values(
+                id=person.id,
+                name=person.name,
+                name_key=name_key(person.name),
+                kind=person.kind.value,
+                created_at=item.created_at,
+            )
+        )
+    for item in plan.changed_people:
+        person = item.person
+        connection.execute(
+            update(people)
+            .where(people.c.id == person.id)
+            .values(name=person.name, name_key=name_key(person.name), kind=person.kind.value)
+        )
+    for replaced in plan.replaced_audits:
+        connection.execute(delete(audits).where(audits.c.id == replaced.audit.id))
+    for archived in [*plan.new_audits, *plan.replaced_audits]:
+        _insert_archived(connection, archived)

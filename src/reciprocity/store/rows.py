@@ -1,0 +1,126 @@
+"""Map between stored rows and core values."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, insert, select
+
+from reciprocity.core import (
+    Audit,
+    Dimension,
+    DimensionRating,
+    Lean,
+    OverallRating,
+    Person,
+    Reflection,
+    ReflectionKind,
+    RelationshipKind,
+    SelfCheck,
+)
+from reciprocity.formats.codec import audit_to_dict
+from reciprocity.store.schema import audit_dimensions, audit_revisions
+
+__all__ = ["audit_values", "insert_dimensions", "insert_revision", "load_audits", "person_from_row"]
+
+
+def person_from_row(row: Row[Any]) -> Person:
+    """The person a ``people`` row holds."""
+    return Person(row.id, row.name, RelationshipKind(row.kind))
+
+
+def audit_values(audit: Audit) -> dict[str, Any]:
+    """The ``audits`` columns of an audit (all but id and timestamps)."""
+    reflection = audit.reflection
+    return {
+        "person_id": audit.person_id,
+        "audit_date": audit.date,
+        "revision": audit.revision,
+        "self_giving": audit.self_check.giving,
+        "self_giving_note": audit.self_check.giving_note,
+        "self_receiving": audit.self_check.receiving,
+        "self_receiving_note": audit.self_check.receiving_note,
+        "overall_score": audit.overall.score,
+        "overall_proposed": audit.overall.proposed,
+        "overall_reason": audit.overall.reason,
+        "reflection_kind": reflection.kind.value if reflection else None,
+        "reflection_text": reflection.text if reflection else None,
+        "reflection_first_step": reflection.first_step if reflection else None,
+    }
+
+
+def insert_dimensions(connection: Connection, audit: Audit) -> None:
+    """Write the four dimension rows of an audit."""
+    connection.execute(
+        insert(audit_dimensions),
+        [
+            {
+                "audit_id": audit.id,
+                "dimension": r.dimension.value,
+                "score": r.score,
+                "lean": r.lean.value if r.lean else None,
+                "example": r.example,
+                "no_recent_example": r.no_recent_example,
+            }
+            for r in audit.dimensions
+        ],
+    )
+
+
+def load_audits(connection: Connection, rows: Sequence[Row[Any]]) -> list[Audit]:
+    """The audits of some ``audits`` rows, with their dimensions, in the same order."""
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    ratings: dict[str, dict[Dimension, DimensionRating]] = {i: {} for i in ids}
+    query = select(audit_dimensions).where(audit_dimensions.c.audit_id.in_(ids))
+    for d in connection.execute(query):
+        dimension = Dimension(d.dimension)
+        ratings[d.audit_id][dimension] = DimensionRating(
+            dimension,
+            d.score,
+            Lean(d.lean) if d.lean else None,
+            d.example,
+            bool(d.no_recent_example),
+        )
+    result = []
+    for row in rows:
+        reflection = None
+        if row.reflection_kind:
+            reflection = Reflection(
+                ReflectionKind(row.reflection_kind),
+                row.reflection_text or "",
+                row.reflection_first_step or "",
+            )
+        result.append(
+            Audit(
+                id=row.id,
+                person_id=row.person_id,
+                date=row.audit_date,
+                dimensions=tuple(ratings[row.id][d] for d in Dimension),
+                self_check=SelfCheck(
+                    row.self_giving,
+                    row.self_receiving,
+                    row.self_giving_note,
+                    row.self_receiving_note,
+                ),
+                overall=OverallRating(row.overall_score, row.overall_proposed, row.overall_reason),
+                reflection=reflection,
+                revision=row.revision,
+            )
+        )
+    return result
+
+
+def insert_revision(connection: Connection, audit: Audit, *, revision: int, saved_at: Any) -> None:
+    """Keep an earlier version of an audit, as the JSON of the answers-file shape."""
+    connection.execute(
+        insert(audit_revisions).values(
+            audit_id=audit.id,
+            revision=revision,
+            saved_at=saved_at,
+            content=json.dumps(audit_to_dict(audit), ensure_ascii=False),
+        )
+    )
