@@ -134,10 +134,12 @@ def make_audit(
         if problem:
             problems.append(problem)
 
-    proposal = propose_overall_rating(ratings)
+    # The proposal is only made from dimensions that passed their checks.
+    proposal = propose_overall_rating([] if problems else ratings)
     score = overall_score if overall_score is not None else proposal.value
     if score is None:
-        problems.append(Problem(messages.ERR_OVERALL_NEEDED, "overall.score"))
+        if not problems:
+            problems.append(Problem(messages.ERR_OVERALL_NEEDED, "overall.score"))
     elif problem := check_score(score, "overall.score"):
         problems.append(problem)
     else:

@@ -88,9 +88,15 @@ def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:
 
     Returns:
         The proposal with one contribution per dimension, in the order given.
+
+    Raises:
+        ValueError: A score is outside 1..5 (check ratings first, as
+            :func:`reciprocity.core.make_audit` does).
     """
     ratings = tuple(ratings)
     rated = [r for r in ratings if r.is_rated and r.score is not None]
+    if any(not MIN_SCORE <= (r.score or 0) <= MAX_SCORE for r in rated):
+        raise ValueError("scores must be checked (1 to 5) before a proposal is made")
     count = len(rated)
     pull = {Lean.I_CARRY: 0.0, Lean.THEY_CARRY: 0.0}
     undirected = 0.0

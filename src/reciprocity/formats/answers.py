@@ -78,15 +78,14 @@ def parse_answers(text: str, *, file: str, audit_id: str, person_id: str, today:
         problems = pydantic_problems(error)
     except InvalidInputError as error:
         problems = error.problems
-    raise InvalidFileError(
-        [
-            Problem(
-                p.message, _public_field(p.field), locate_toml_line(text, _public_field(p.field))
-            )
-            for p in problems
-        ],
-        file=file,
-    )
+    located = [
+        Problem(p.message, field, locate_toml_line(text, field))
+        for p in problems
+        for field in [_public_field(p.field)]
+    ]
+    # In the order of the file; problems with no line (a missing table) come last.
+    located.sort(key=lambda p: (p.line is None, p.line or 0))
+    raise InvalidFileError(located, file=file)
 
 
 def _public_field(field: str | None) -> str | None:

@@ -195,8 +195,8 @@ def audit_from_model(
             revision=revision,
         )
     except InvalidInputError as error:
-        # Dimensions already reported as missing or malformed are not reported twice.
-        reported = {p.field for p in problems}
+        # A dimension already reported as malformed is not reported again as missing.
+        reported = {(p.field or "").split(".")[0] for p in problems}
         problems.extend(p for p in error.problems if p.field not in reported)
     if problems:
         raise InvalidInputError(
