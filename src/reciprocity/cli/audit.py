@@ -74,7 +74,10 @@ def audit(
         ),
     ] = None,
 ) -> None:
-    """Look at one relationship: four dimensions, yourself, and an overall rating."""
+    """Audit one relationship, guided or from an answers file.
+
+    Four dimensions, a look at yourself, and an overall rating with its explanation.
+    """
     from reciprocity import messages
     from reciprocity.errors import AuditNotFoundError
     from reciprocity.store import new_id

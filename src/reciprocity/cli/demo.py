@@ -25,7 +25,10 @@ def demo(
         typer.Option("--output", "-o", metavar="FILE", help="Where to write the demo database."),
     ] = None,
 ) -> None:
-    """Write a realistic demo data set (three relationships, two years) to a separate file."""
+    """Write a demo data set to a file of its own.
+
+    Three relationships with two years of quarterly audits, never in your own database.
+    """
     from reciprocity import messages
     from reciprocity.demo import demo_archive
     from reciprocity.errors import InvalidInputError, Problem

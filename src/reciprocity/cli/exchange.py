@@ -34,7 +34,10 @@ def export(
         typer.Option("--output", "-o", metavar="FILE", help="Write here, not to stdout."),
     ] = None,
 ) -> None:
-    """Export every relationship and audit (docs/export-format.md)."""
+    """Export everything as versioned JSON or as CSV.
+
+    The formats are described in docs/export-format.md.
+    """
     from reciprocity import messages
     from reciprocity.atomic import write_atomically
     from reciprocity.formats.exchange import archive_to_csv, archive_to_json
@@ -60,7 +63,10 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE", help="A JSON export of reciprocity.")],
 ) -> None:
-    """Import a JSON export: checked whole first, then all or nothing; safe to repeat."""
+    """Import a JSON export, all or nothing.
+
+    The whole file is checked first; importing the same file twice changes nothing.
+    """
     from reciprocity import messages
     from reciprocity.cli.audit import read_text
     from reciprocity.formats.exchange import parse_archive

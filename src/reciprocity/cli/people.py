@@ -6,12 +6,15 @@ from typing import Annotated
 
 import typer
 
+from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 from reciprocity.core.model import RelationshipKind
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Add, list, rename and remove the relationships you look at.")
+app = typer.Typer(
+    help="Add, list, rename and remove the relationships you look at.", rich_markup_mode=None
+)
 
 
 @app.command("add")
@@ -42,7 +45,6 @@ def _quoted(name: str) -> str:
 @app.command("list")
 def list_people(ctx: typer.Context) -> None:
     """List your relationships with their number of audits."""
-    from rich.console import Console
     from rich.table import Table
 
     from reciprocity import messages
@@ -60,7 +62,7 @@ def list_people(ctx: typer.Context) -> None:
             str(summary.audit_count),
             summary.latest.isoformat() if summary.latest else "-",
         )
-    Console(highlight=False, soft_wrap=True).print(table)
+    print_table(table)
 
 
 @app.command("rename")

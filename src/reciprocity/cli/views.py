@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 
 if TYPE_CHECKING:
@@ -36,12 +37,6 @@ def _cell(rating: DimensionRating) -> str:
     return f"{rating.score} {lean}".strip()
 
 
-def _print(renderable: Any) -> None:
-    from rich.console import Console
-
-    Console(highlight=False, soft_wrap=True).print(renderable)
-
-
 def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The relationship.")],
@@ -50,7 +45,7 @@ def show(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False,
 ) -> None:
-    """Show the latest audit of a relationship, with how its overall rating was proposed."""
+    """Show the latest audit and how its rating was proposed."""
     from reciprocity import messages
     from reciprocity.cli.audit import parse_date
     from reciprocity.core import explain_proposal, propose_overall_rating
@@ -112,7 +107,7 @@ def _show_text(
         if rating.no_recent_example:
             example = messages.SHOW_NO_EXAMPLE + (f" ({example})" if example else "")
         table.add_row(messages.DIMENSION_NAMES[rating.dimension], _cell(rating), example)
-    _print(table)
+    print_table(table)
     typer.echo("")
     check = audit.self_check
     typer.echo(messages.SHOW_SELF.format(giving=check.giving, receiving=check.receiving))
@@ -148,7 +143,7 @@ def history(
     name: Annotated[str, typer.Argument(help="The relationship.")],
     as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False,
 ) -> None:
-    """Show every audit of a relationship, oldest first."""
+    """List every audit of a relationship, oldest first."""
     from rich.table import Table
 
     from reciprocity import messages
@@ -176,7 +171,7 @@ def history(
             str(audit.revision),
         )
     typer.echo(f"{person.name} ({messages.KIND_LABELS[person.kind]})")
-    _print(table)
+    print_table(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -80,6 +80,27 @@ def _round_half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
+def _amount(rating: DimensionRating) -> float:
+    """How one-directional a rated dimension is: 0 for a 5, up to 4 for a 1."""
+    assert rating.score is not None
+    return float(MAX_SCORE - rating.score)
+
+
+def _contribution(
+    rating: DimensionRating, count: int, pull: dict[Lean, float], offset_total: float
+) -> Contribution:
+    if not rating.is_rated or rating.score is None:
+        return Contribution(rating, Effect.LEFT_OUT, 0.0, 0.0)
+    amount = _amount(rating)
+    if amount == 0:
+        return Contribution(rating, Effect.MUTUAL, 0.0, 0.0)
+    if rating.lean is None or rating.lean not in pull:
+        return Contribution(rating, Effect.UNDIRECTED, amount / count, 0.0)
+    # What is offset is shared among the dimensions on one side in proportion to their amounts.
+    share = offset_total * amount / pull[rating.lean]
+    return Contribution(rating, Effect.LEANS, amount / count, share / count)
+
+
 def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:
     """Propose the overall rating of a relationship from its dimension ratings.
 
@@ -97,46 +118,22 @@ def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:
     rated = [r for r in ratings if r.is_rated and r.score is not None]
     if any(not MIN_SCORE <= (r.score or 0) <= MAX_SCORE for r in rated):
         raise ValueError("scores must be checked (1 to 5) before a proposal is made")
-    count = len(rated)
     pull = {Lean.I_CARRY: 0.0, Lean.THEY_CARRY: 0.0}
     undirected = 0.0
     for rating in rated:
-        assert rating.score is not None  # narrowed above; keeps mypy honest
-        amount = float(MAX_SCORE - rating.score)
         if rating.lean in pull:
-            pull[rating.lean] += amount
+            pull[rating.lean] += _amount(rating)
         else:
-            undirected += amount
+            undirected += _amount(rating)
     offset_total = min(pull.values())
-
-    contributions = []
-    for rating in ratings:
-        if not rating.is_rated or rating.score is None:
-            contributions.append(Contribution(rating, Effect.LEFT_OUT, 0.0, 0.0))
-            continue
-        amount = float(MAX_SCORE - rating.score)
-        lowers_by = amount / count
-        if amount == 0:
-            contributions.append(Contribution(rating, Effect.MUTUAL, 0.0, 0.0))
-        elif rating.lean in pull:
-            assert rating.lean is not None
-            share = offset_total * amount / pull[rating.lean]
-            contributions.append(Contribution(rating, Effect.LEANS, lowers_by, share / count))
-        else:
-            contributions.append(Contribution(rating, Effect.UNDIRECTED, lowers_by, 0.0))
-
-    if count == 0:
-        return Proposal(None, None, Lean.MUTUAL, tuple(contributions))
+    contributions = tuple(_contribution(r, len(rated), pull, offset_total) for r in ratings)
+    if not rated:
+        return Proposal(None, None, Lean.MUTUAL, contributions)
     net = pull[Lean.I_CARRY] - pull[Lean.THEY_CARRY]
-    exact = MAX_SCORE - (abs(net) + undirected) / count
+    exact = MAX_SCORE - (abs(net) + undirected) / len(rated)
     value = min(MAX_SCORE, max(MIN_SCORE, _round_half_up(exact)))
-    if net > 0:
-        leans = Lean.I_CARRY
-    elif net < 0:
-        leans = Lean.THEY_CARRY
-    else:
-        leans = Lean.MUTUAL
-    return Proposal(value, exact, leans, tuple(contributions))
+    leans = Lean.I_CARRY if net > 0 else Lean.THEY_CARRY if net < 0 else Lean.MUTUAL
+    return Proposal(value, exact, leans, contributions)
 
 
 def _describe(contribution: Contribution) -> str:

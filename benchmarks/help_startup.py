@@ -1,0 +1,60 @@
+"""How fast `reciprocity --help` answers, next to the bare Python interpreter starting.
+
+Run: .venv/bin/python benchmarks/help_startup.py [--runs N]
+The target (issue #3) is under 0.3 s; heavy modules (SQLAlchemy, Alembic, pydantic,
+questionary) must not load for --help.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def measure(command: list[str], runs: int) -> list[float]:
+    subprocess.run(command, check=True, capture_output=True)  # warm the file cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def heavy_modules_loaded() -> list[str]:
+    probe = (
+        "import sys; from reciprocity.cli import main; "
+        "code = main(['--help']) if False else None; "
+        "import reciprocity.cli.app; "
+        "print(' '.join(m for m in ('sqlalchemy', 'alembic', 'pydantic', 'questionary') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    cases = {
+        "python -c pass (interpreter start)": [sys.executable, "-c", "pass"],
+        "reciprocity --version": [str(BIN / "reciprocity"), "--version"],
+        "reciprocity --help": [str(BIN / "reciprocity"), "--help"],
+    }
+    print(f"{'command':40} {'median':>8} {'p95':>8}  ({args.runs} runs)")
+    for name, command in cases.items():
+        times = sorted(measure(command, args.runs))
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+        print(f"{name:40} {statistics.median(times) * 1000:6.0f}ms {p95 * 1000:6.0f}ms")
+    print(f"heavy modules imported by the CLI app: {heavy_modules_loaded() or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
