@@ -311,6 +311,23 @@ def test_a_database_in_a_missing_folder_is_explained(cli: Cli, tmp_path: Path) -
     assert "does not exist" in result.err
 
 
+def test_a_folder_given_as_the_database_is_explained(cli: Cli, tmp_path: Path) -> None:
+    result = cli("--db", str(tmp_path), "person", "list", db=False)
+    assert result.code == 1
+    assert (
+        result.err == f"error: {tmp_path}: cannot open the database: unable to open database file\n"
+    )
+
+
+def test_an_unreachable_database_server_gets_one_line_without_the_password(cli: Cli) -> None:
+    url = "postgresql+psycopg://someone:secret@127.0.0.1:1/nothing"
+    result = cli("--db", url, "person", "list", db=False)
+    assert result.code == 1
+    assert len(result.err.splitlines()) == 1
+    assert "secret" not in result.err
+    assert result.err.startswith("error: postgresql+psycopg://someone:***@127.0.0.1:1/nothing: ")
+
+
 def test_the_database_can_come_from_the_environment(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

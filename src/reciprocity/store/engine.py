@@ -103,7 +103,8 @@ def translate_errors(where: str) -> Iterator[None]:
             raise DatabaseLockedError(messages.ERR_DB_LOCKED, file=where) from error
         if "not a database" in text:
             raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where) from error
-        detail = str(error.orig).strip() or type(error.orig).__name__
+        # Drivers spread their messages over several lines; a person gets one.
+        detail = " ".join(str(error.orig).split()) or type(error.orig).__name__
         raise DatabaseUnreadableError(
             messages.ERR_DB_UNREADABLE.format(detail=detail), file=where
         ) from error
