@@ -262,6 +262,11 @@ REFRAMES: Final[dict[str, str]] = {
         '"{span}" answers an imbalance by pulling away. A conversation, a concrete picture '
         "of what you want, or a boundary that protects you tends to work better."
     ),
+    "one-sided-summary": (
+        '"{span}" sums up a lot of tiredness in a few words, and it can be hard to hear. '
+        "Try one recent moment and what would help you feel less alone with it: "
+        "\"Last week I ..., and I'd love it if we ...\""
+    ),
     "done-trying": (
         '"{span}" sounds worn out, and that matters. Before deciding anything, try naming '
         "what you need in order to keep going, and a boundary that protects your energy."
