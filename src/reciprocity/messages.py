@@ -265,7 +265,7 @@ REFRAMES: Final[dict[str, str]] = {
     "one-sided-summary": (
         '"{span}" sums up a lot of tiredness in a few words, and it can be hard to hear. '
         "Try one recent moment and what would help you feel less alone with it: "
-        "\"Last week I ..., and I'd love it if we ...\""
+        '"Last week I ..., and I\'d love it if we ..."'
     ),
     "done-trying": (
         '"{span}" sounds worn out, and that matters. Before deciding anything, try naming '
@@ -345,10 +345,25 @@ ERR_DATE_IN_FUTURE: Final = "{date} is in the future; an audit looks back at wha
 ERR_UNKNOWN_PERSON: Final = "no relationship called {name!r}; see `reciprocity person list`"
 ERR_DUPLICATE_PERSON: Final = "there is already a relationship called {name!r}"
 ERR_EMPTY_NAME: Final = "a name cannot be empty"
+ERR_NAME_TOO_LONG: Final = "a name can be at most {limit} characters"
+ERR_NAME_CONTROL: Final = "a name cannot contain control characters"
+ERR_TEXT_CONTROL: Final = "cannot contain a NUL character"
 ERR_DUPLICATE_AUDIT: Final = (
     "there is already an audit of {name} on {date}; to revise it, add --edit {date}"
 )
 ERR_NO_AUDIT_ON: Final = "no audit of {name} on {date} to revise"
+ERR_SAVED_MEANWHILE_NAME: Final = (
+    "another relationship with that name was saved at the same moment; nothing was changed"
+)
+ERR_SAVED_MEANWHILE_DATE: Final = (
+    "there is already an audit of this relationship on that date; nothing was changed"
+)
+ERR_PERSON_GONE: Final = "that relationship no longer exists; nothing was changed"
+ERR_AUDIT_DIVERGED: Final = (
+    "audit {audit_id} was edited both here and in the file since they were last the same; "
+    "nothing was imported"
+)
+ERR_NAME_TWICE: Final = "the name {name!r} is used by two relationships in this file"
 ERR_STALE: Final = (
     "this audit was changed elsewhere since you opened it (now revision {current}, you "
     "started from {expected}); nothing was saved. Look at it again and redo your change."

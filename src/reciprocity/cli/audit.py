@@ -116,7 +116,7 @@ def audit(
                 )
             )
             return
-        store.add_audit(result, person_name=person.name)
+        store.add_audit(result)
         typer.echo(messages.AUDIT_SAVED.format(name=person.name, date=result.date))
         return
 
@@ -134,7 +134,7 @@ def audit(
         typer.echo("")
         typer.echo(messages.DRAFT_KEPT.format(name=person.name))
         raise typer.Exit(130) from None
-    store.finish_draft(result, person_name=person.name)
+    store.finish_draft(result)
     typer.echo("")
     typer.echo(messages.AUDIT_SAVED.format(name=person.name, date=result.date))
 

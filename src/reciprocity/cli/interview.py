@@ -35,10 +35,16 @@ __all__ = ["interview"]
 Answers = dict[str, Any]
 
 
-def _select(question: str, choices: list[tuple[str, Any]], *, default: Any = None) -> Any:
-    options = [questionary.Choice(title=title, value=value) for title, value in choices]
-    chosen = next((o for o in options if o.value == default), None)
-    return questionary.select(question, choices=options, default=chosen).unsafe_ask()
+_NO_DEFAULT: Any = object()
+
+
+def _select(question: str, choices: list[tuple[str, Any]], *, default: Any = _NO_DEFAULT) -> Any:
+    # questionary replaces a choice's value of None by its title, so the choices carry
+    # their positions and the value is looked up here ("no recent example" is None).
+    options = [questionary.Choice(title=title, value=i) for i, (title, _) in enumerate(choices)]
+    chosen = next((options[i] for i, (_, value) in enumerate(choices) if value == default), None)
+    index = questionary.select(question, choices=options, default=chosen).unsafe_ask()
+    return choices[int(index)][1]
 
 
 def _text(question: str, *, required: bool = False, instruction: str = "") -> str:

@@ -91,6 +91,24 @@ def _reflection_problems(score: int, reflection: Reflection | None) -> list[Prob
     return problems
 
 
+def _text_problems(
+    ratings: list[DimensionRating],
+    self_check: SelfCheck,
+    reason: str,
+    reflection: Reflection | None,
+) -> list[Problem]:
+    # A NUL cannot be stored in every database; nobody types one on purpose.
+    texts = {f"{r.dimension.value}.example": r.example for r in ratings}
+    texts |= {"self.giving_note": self_check.giving_note}
+    texts |= {"self.receiving_note": self_check.receiving_note, "overall.reason": reason}
+    if reflection is not None:
+        texts |= {
+            "reflection.text": reflection.text,
+            "reflection.first_step": reflection.first_step,
+        }
+    return [Problem(messages.ERR_TEXT_CONTROL, f) for f, text in texts.items() if "\x00" in text]
+
+
 def make_audit(
     *,
     audit_id: str,
@@ -134,6 +152,7 @@ def make_audit(
         if problem:
             problems.append(problem)
 
+    problems.extend(_text_problems(ratings, self_check, overall_reason, reflection))
     # The proposal is only made from dimensions that passed their checks.
     proposal = propose_overall_rating([] if problems else ratings)
     score = overall_score if overall_score is not None else proposal.value

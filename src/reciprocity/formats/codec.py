@@ -20,6 +20,7 @@ from reciprocity.core import (
     Dimension,
     DimensionRating,
     Lean,
+    OverallRating,
     Reflection,
     ReflectionKind,
     SelfCheck,
@@ -30,6 +31,7 @@ from reciprocity.errors import InvalidInputError, Problem
 __all__ = [
     "AuditIn",
     "audit_from_model",
+    "audit_from_stored",
     "audit_to_dict",
     "pydantic_problems",
     "rating_from_dict",
@@ -206,6 +208,40 @@ def audit_from_model(
             ]
         )
     return audit
+
+
+def audit_from_stored(
+    data: dict[str, Any], *, audit_id: str, person_id: str, revision: int
+) -> Audit:
+    """Rebuild an audit saved earlier exactly as it was.
+
+    Only the shape is checked, not today's rules: history written under older
+    rules must still load.
+    """
+    raw = AuditIn.model_validate(data)
+    overall = raw.overall or OverallIn()
+    if raw.date is None or overall.score is None:
+        raise ValueError("a stored audit always has a date and an overall score")
+    reflection = raw.reflection
+    return Audit(
+        id=audit_id,
+        person_id=person_id,
+        date=raw.date,
+        dimensions=tuple(
+            rating_from_dict(d, getattr(raw, d.value).model_dump()) for d in Dimension
+        ),
+        self_check=SelfCheck(
+            giving=raw.self_check.giving,
+            receiving=raw.self_check.receiving,
+            giving_note=raw.self_check.giving_note,
+            receiving_note=raw.self_check.receiving_note,
+        ),
+        overall=OverallRating(overall.score, overall.proposed, overall.reason),
+        reflection=None
+        if reflection is None
+        else Reflection(ReflectionKind(reflection.kind), reflection.text, reflection.first_step),
+        revision=revision,
+    )
 
 
 def audit_to_dict(audit: Audit) -> dict[str, Any]:

@@ -7,19 +7,23 @@ repository and the core do not change.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, inspect
 
 from reciprocity import messages
 from reciprocity.errors import (
     DatabaseLockedError,
     DatabaseUnreadableError,
+    DuplicateAuditError,
+    DuplicatePersonError,
     NewerDatabaseError,
     NotADatabaseError,
+    PersonNotFoundError,
 )
 
 __all__ = [
@@ -73,6 +77,29 @@ def _configure_sqlite(engine: Engine, lock_timeout: float) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a reciprocity database.
+
+    Looked at read-only before the engine sets WAL mode, which would rewrite the
+    header of whatever file it was given.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    where = str(path)
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error).lower():
+            raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where) from error
+        detail = " ".join(str(error).split())
+        raise DatabaseUnreadableError(
+            messages.ERR_DB_UNREADABLE.format(detail=detail), file=where
+        ) from error
+    if names and "alembic_version" not in names:
+        raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where)
+
+
 def create_store_engine(
     url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, **engine_options: Any
 ) -> Engine:
@@ -80,12 +107,15 @@ def create_store_engine(
 
     Raises:
         DatabaseUnreadableError: The folder of a SQLite file does not exist.
+        NotADatabaseError: The SQLite file exists but is not a reciprocity database.
     """
     if url.startswith("sqlite:///"):
-        folder = Path(url.removeprefix("sqlite:///")).parent
+        path = Path(url.removeprefix("sqlite:///"))
+        folder = path.parent
         if not folder.is_dir():
             detail = f"the folder {folder} does not exist"
             raise DatabaseUnreadableError(messages.ERR_DB_UNREADABLE.format(detail=detail))
+        _check_sqlite_file(path)
         engine = create_engine(url, **engine_options)
         _configure_sqlite(engine, lock_timeout)
         return engine
@@ -108,6 +138,17 @@ def translate_errors(where: str) -> Iterator[None]:
         raise DatabaseUnreadableError(
             messages.ERR_DB_UNREADABLE.format(detail=detail), file=where
         ) from error
+    except exc.IntegrityError as error:
+        # The checks before each write give the precise messages; these catch a
+        # concurrent writer that slipped in between the check and the write.
+        text = str(error.orig).lower()
+        if "name_key" in text:
+            raise DuplicatePersonError(messages.ERR_SAVED_MEANWHILE_NAME) from error
+        if "audit_date" in text or "uq_audits_person_date" in text:
+            raise DuplicateAuditError(messages.ERR_SAVED_MEANWHILE_DATE) from error
+        if "foreign key" in text:
+            raise PersonNotFoundError(messages.ERR_PERSON_GONE) from error
+        raise
     except exc.DatabaseError as error:
         if "not a database" in str(error.orig).lower():
             raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where) from error
@@ -133,6 +174,10 @@ def migrate(engine: Engine, where: str) -> None:
         connection = plain.execution_options(sqlite_begin="IMMEDIATE")
         with connection.begin():
             current = set(MigrationContext.configure(connection).get_current_heads())
+            if not current and inspect(connection).get_table_names():
+                # Tables but no schema version: another program's database (on a server;
+                # SQLite files were looked at before opening). Leave it alone.
+                raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where)
             known = {revision.revision for revision in script.walk_revisions()}
             if unknown := current - known:
                 found = ", ".join(sorted(unknown))

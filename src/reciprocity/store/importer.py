@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, delete, insert, select, update
 
 from reciprocity import messages
-from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson
+from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit
+from reciprocity.core.people import name_problem
 from reciprocity.errors import Problem
 from reciprocity.store.rows import audit_values, insert_dimensions, insert_revision, load_audits
 from reciprocity.store.schema import audits, people
@@ -47,6 +48,7 @@ class ImportPlan:
     new_audits: list[ArchivedAudit] = field(default_factory=list)
     replaced_audits: list[ArchivedAudit] = field(default_factory=list)
     unchanged: int = 0
+    names: dict[str, str] = field(default_factory=dict)
 
     def report(self) -> ImportReport:
         """The counts to tell the person."""
@@ -62,12 +64,21 @@ class ImportPlan:
 def _plan_people(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
     stored = {row.id: row for row in connection.execute(select(people))}
     holders = {row.name_key: row.id for row in stored.values()}
+    plan.names = {row.id: row.name for row in stored.values()}
+    in_file: dict[str, str] = {}
     for index, item in enumerate(archive.people):
         person = item.person
-        holder = holders.get(name_key(person.name))
+        field = f"people[{index}].name"
+        plan.names[person.id] = person.name
+        if problem := name_problem(person.name, field):
+            plan.problems.append(problem)
+            continue
+        key = name_key(person.name)
+        holder = holders.get(key)
         if holder is not None and holder != person.id:
-            message = messages.ERR_NAME_TAKEN.format(name=person.name)
-            plan.problems.append(Problem(message, f"people[{index}].name"))
+            plan.problems.append(Problem(messages.ERR_NAME_TAKEN.format(name=person.name), field))
+        if in_file.setdefault(key, person.id) != person.id:
+            plan.problems.append(Problem(messages.ERR_NAME_TWICE.format(name=person.name), field))
         row = stored.get(person.id)
         if row is None:
             plan.new_people.append(item)
@@ -77,32 +88,56 @@ def _plan_people(connection: Connection, archive: Archive, plan: ImportPlan) -> 
             plan.unchanged += 1
 
 
+def _stored_audit(connection: Connection, audit_id: str) -> Audit:
+    rows = connection.execute(select(audits).where(audits.c.id == audit_id)).all()
+    return load_audits(connection, rows)[0]
+
+
+def _plan_audit(
+    connection: Connection, item: ArchivedAudit, stored_revision: int | None, plan: ImportPlan
+) -> str | None:
+    """Put one audit in the plan, or return the conflict that keeps it out."""
+    audit = item.audit
+    if stored_revision is None:
+        plan.new_audits.append(item)
+    elif stored_revision > audit.revision:
+        plan.unchanged += 1  # what is stored is newer than the file
+    elif stored_revision == audit.revision:
+        if _stored_audit(connection, audit.id) != audit:
+            return messages.ERR_AUDIT_CONFLICT.format(audit_id=audit.id)
+        plan.unchanged += 1
+    else:
+        # The file may replace what is stored only if it grew from it: the stored
+        # revision must be among the file's earlier ones, unchanged.
+        current = _stored_audit(connection, audit.id)
+        if not any(
+            old.revision == current.revision and old.audit == current for old in item.earlier
+        ):
+            return messages.ERR_AUDIT_DIVERGED.format(audit_id=audit.id)
+        plan.replaced_audits.append(item)
+    return None
+
+
 def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
     query = select(audits.c.id, audits.c.person_id, audits.c.audit_date, audits.c.revision)
     stored = {row.id: row for row in connection.execute(query)}
     dates = {(row.person_id, row.audit_date): row.id for row in stored.values()}
     for index, item in enumerate(archive.audits):
         audit = item.audit
-        holder = dates.get((audit.person_id, audit.date))
-        if holder is not None and holder != audit.id:
-            message = messages.ERR_DUPLICATE_AUDIT.format(name=audit.person_id, date=audit.date)
-            plan.problems.append(Problem(message, f"audits[{index}].date"))
+        where = f"audits[{index}]"
+        if audit.person_id not in plan.names:
+            message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=audit.person_id)
+            plan.problems.append(Problem(message, f"{where}.person_id"))
+            continue
+        if dates.setdefault((audit.person_id, audit.date), audit.id) != audit.id:
+            name = plan.names[audit.person_id]
+            message = messages.ERR_DUPLICATE_AUDIT.format(name=name, date=audit.date)
+            plan.problems.append(Problem(message, f"{where}.date"))
             continue
         row = stored.get(audit.id)
-        if row is None:
-            plan.new_audits.append(item)
-        elif row.revision < audit.revision:
-            plan.replaced_audits.append(item)
-        elif row.revision > audit.revision or _stored(connection, audit.id) == audit:
-            plan.unchanged += 1  # what is stored is the same, or newer than the file
-        else:
-            message = messages.ERR_AUDIT_CONFLICT.format(audit_id=audit.id)
-            plan.problems.append(Problem(message, f"audits[{index}]"))
-
-
-def _stored(connection: Connection, audit_id: str) -> object:
-    rows = connection.execute(select(audits).where(audits.c.id == audit_id)).all()
-    return load_audits(connection, rows)[0]
+        conflict = _plan_audit(connection, item, row.revision if row else None, plan)
+        if conflict:
+            plan.problems.append(Problem(conflict, where))
 
 
 def plan_import(connection: Connection, archive: Archive) -> ImportPlan:

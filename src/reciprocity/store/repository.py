@@ -27,17 +27,15 @@ from reciprocity.core import (
     Person,
     RelationshipKind,
 )
+from reciprocity.core.people import clean_name
 from reciprocity.errors import (
     AuditNotFoundError,
     DuplicateAuditError,
     DuplicatePersonError,
     InvalidFileError,
-    InvalidInputError,
     PersonNotFoundError,
-    Problem,
     StaleEditError,
 )
-from reciprocity.formats.codec import AuditIn, audit_from_model
 from reciprocity.store.engine import (
     DEFAULT_LOCK_TIMEOUT,
     create_store_engine,
@@ -52,9 +50,10 @@ from reciprocity.store.rows import (
     insert_dimensions,
     insert_revision,
     load_audits,
+    load_earlier,
     person_from_row,
 )
-from reciprocity.store.schema import audit_dimensions, audit_revisions, audits, drafts, people
+from reciprocity.store.schema import audit_dimensions, audits, drafts, people
 
 __all__ = ["Draft", "ImportReport", "PersonSummary", "Store", "new_id", "open_store"]
 
@@ -116,6 +115,11 @@ class Store:
 
     # -- people ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _name_of(connection: Connection, person_id: str) -> str:
+        row = connection.execute(select(people.c.name).where(people.c.id == person_id)).first()
+        return row.name if row else person_id
+
     def _find_person(self, connection: Connection, name: str) -> Person:
         row = connection.execute(select(people).where(people.c.name_key == name_key(name))).first()
         if row is None:
@@ -129,9 +133,7 @@ class Store:
             InvalidInputError: The name is empty.
             DuplicatePersonError: A relationship of that name (in any case) exists.
         """
-        clean = " ".join(name.split())
-        if not clean:
-            raise InvalidInputError([Problem(messages.ERR_EMPTY_NAME, "name")])
+        clean = clean_name(name)
         person = Person(new_id(), clean, kind)
         with self._write() as connection:
             taken = connection.execute(
@@ -188,9 +190,7 @@ class Store:
             PersonNotFoundError: No such relationship.
             DuplicatePersonError: The new name is taken by another relationship.
         """
-        clean = " ".join(new_name.split())
-        if not clean:
-            raise InvalidInputError([Problem(messages.ERR_EMPTY_NAME, "new_name")])
+        clean = clean_name(new_name, "new_name")
         with self._write() as connection:
             person = self._find_person(connection, name)
             taken = connection.execute(
@@ -234,9 +234,9 @@ class Store:
         found = load_audits(connection, rows)
         return found[0] if found else None
 
-    def _insert_new(self, connection: Connection, audit: Audit, person_name: str) -> None:
+    def _insert_new(self, connection: Connection, audit: Audit) -> None:
         if self._audit_on(connection, audit.person_id, audit.date):
-            name = person_name or audit.person_id
+            name = self._name_of(connection, audit.person_id)
             raise DuplicateAuditError(
                 messages.ERR_DUPLICATE_AUDIT.format(name=name, date=audit.date)
             )
@@ -248,14 +248,14 @@ class Store:
         )
         insert_dimensions(connection, audit)
 
-    def add_audit(self, audit: Audit, *, person_name: str = "") -> Audit:
+    def add_audit(self, audit: Audit) -> Audit:
         """Store a new audit as revision 1.
 
         Raises:
             DuplicateAuditError: The relationship already has an audit on that date.
         """
         with self._write() as connection:
-            self._insert_new(connection, audit, person_name)
+            self._insert_new(connection, audit)
         return audit
 
     def revise_audit(self, audit: Audit, *, expected_revision: int) -> Audit:
@@ -278,6 +278,12 @@ class Store:
             if not rows:
                 raise AuditNotFoundError(f"no audit with id {audit.id}")
             current = load_audits(connection, rows)[0]
+            moved_onto = self._audit_on(connection, current.person_id, audit.date)
+            if moved_onto is not None and moved_onto.id != current.id:
+                name = self._name_of(connection, current.person_id)
+                raise DuplicateAuditError(
+                    messages.ERR_DUPLICATE_AUDIT.format(name=name, date=audit.date)
+                )
             if current.revision != expected_revision:
                 raise StaleEditError(
                     messages.ERR_STALE.format(current=current.revision, expected=expected_revision)
@@ -337,31 +343,10 @@ class Store:
         with self._read() as connection:
             return self._audit_on(connection, person_id, on)
 
-    def _earlier(self, connection: Connection, audit: Audit) -> tuple[EarlierRevision, ...]:
-        rows = connection.execute(
-            select(audit_revisions)
-            .where(audit_revisions.c.audit_id == audit.id)
-            .order_by(audit_revisions.c.revision)
-        ).all()
-        return tuple(
-            EarlierRevision(
-                row.revision,
-                row.saved_at,
-                audit_from_model(
-                    AuditIn.model_validate(json.loads(row.content)),
-                    audit_id=audit.id,
-                    person_id=audit.person_id,
-                    today=dt.date.max,
-                    revision=row.revision,
-                ),
-            )
-            for row in rows
-        )
-
     def earlier_revisions(self, audit: Audit) -> tuple[EarlierRevision, ...]:
         """The versions an audit had before its edits, oldest first."""
         with self._read() as connection:
-            return self._earlier(connection, audit)
+            return load_earlier(connection, [audit]).get(audit.id, ())
 
     # -- drafts ---------------------------------------------------------------------------
 
@@ -388,10 +373,10 @@ class Store:
         with self._write() as connection:
             connection.execute(delete(drafts).where(drafts.c.person_id == person_id))
 
-    def finish_draft(self, audit: Audit, *, person_name: str = "") -> Audit:
+    def finish_draft(self, audit: Audit) -> Audit:
         """Store a finished audit and drop its draft, in one transaction."""
         with self._write() as connection:
-            self._insert_new(connection, audit, person_name)
+            self._insert_new(connection, audit)
             connection.execute(delete(drafts).where(drafts.c.person_id == audit.person_id))
         return audit
 
@@ -403,12 +388,11 @@ class Store:
             person_rows = connection.execute(select(people).order_by(people.c.id)).all()
             audit_rows = connection.execute(select(audits).order_by(audits.c.id)).all()
             loaded = load_audits(connection, audit_rows)
+            earlier = load_earlier(connection, loaded)
             return Archive(
                 people=tuple(ArchivedPerson(person_from_row(r), r.created_at) for r in person_rows),
                 audits=tuple(
-                    ArchivedAudit(
-                        audit, row.created_at, row.updated_at, self._earlier(connection, audit)
-                    )
+                    ArchivedAudit(audit, row.created_at, row.updated_at, earlier[audit.id])
                     for audit, row in zip(loaded, audit_rows, strict=True)
                 ),
             )

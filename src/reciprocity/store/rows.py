@@ -12,6 +12,7 @@ from reciprocity.core import (
     Audit,
     Dimension,
     DimensionRating,
+    EarlierRevision,
     Lean,
     OverallRating,
     Person,
@@ -20,10 +21,17 @@ from reciprocity.core import (
     RelationshipKind,
     SelfCheck,
 )
-from reciprocity.formats.codec import audit_to_dict
+from reciprocity.formats.codec import audit_from_stored, audit_to_dict
 from reciprocity.store.schema import audit_dimensions, audit_revisions
 
-__all__ = ["audit_values", "insert_dimensions", "insert_revision", "load_audits", "person_from_row"]
+__all__ = [
+    "audit_values",
+    "insert_dimensions",
+    "insert_revision",
+    "load_audits",
+    "load_earlier",
+    "person_from_row",
+]
 
 
 def person_from_row(row: Row[Any]) -> Person:
@@ -124,3 +132,28 @@ def insert_revision(connection: Connection, audit: Audit, *, revision: int, save
             content=json.dumps(audit_to_dict(audit), ensure_ascii=False),
         )
     )
+
+
+def load_earlier(
+    connection: Connection, loaded: Sequence[Audit]
+) -> dict[str, tuple[EarlierRevision, ...]]:
+    """The earlier revisions of some audits, oldest first, in one query."""
+    by_id = {audit.id: audit for audit in loaded}
+    found: dict[str, list[EarlierRevision]] = {audit.id: [] for audit in loaded}
+    if not by_id:
+        return {}
+    query = (
+        select(audit_revisions)
+        .where(audit_revisions.c.audit_id.in_(list(by_id)))
+        .order_by(audit_revisions.c.audit_id, audit_revisions.c.revision)
+    )
+    for row in connection.execute(query):
+        audit = by_id[row.audit_id]
+        old = audit_from_stored(
+            json.loads(row.content),
+            audit_id=audit.id,
+            person_id=audit.person_id,
+            revision=row.revision,
+        )
+        found[row.audit_id].append(EarlierRevision(row.revision, row.saved_at, old))
+    return {audit_id: tuple(revisions) for audit_id, revisions in found.items()}

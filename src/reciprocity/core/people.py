@@ -1,0 +1,37 @@
+"""Rules for the names people give their relationships."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reciprocity import messages
+from reciprocity.errors import InvalidInputError, Problem
+
+__all__ = ["MAX_NAME_LENGTH", "clean_name", "name_problem"]
+
+# Long enough for any real name; a database column has to end somewhere.
+MAX_NAME_LENGTH = 100
+
+
+def name_problem(name: str, field: str = "name") -> Problem | None:
+    """What is wrong with a name, if anything (after folding its spaces)."""
+    clean = " ".join(name.split())
+    if not clean:
+        return Problem(messages.ERR_EMPTY_NAME, field)
+    if len(clean) > MAX_NAME_LENGTH:
+        return Problem(messages.ERR_NAME_TOO_LONG.format(limit=MAX_NAME_LENGTH), field)
+    if any(unicodedata.category(c) == "Cc" for c in clean):
+        return Problem(messages.ERR_NAME_CONTROL, field)
+    return None
+
+
+def clean_name(name: str, field: str = "name") -> str:
+    """The name with its spaces folded, or an error saying what is wrong with it.
+
+    Raises:
+        InvalidInputError: The name is empty, too long or holds control characters.
+    """
+    problem = name_problem(name, field)
+    if problem:
+        raise InvalidInputError([problem])
+    return " ".join(name.split())
