@@ -165,7 +165,11 @@ DRAFT_KEPT: Final = (
     "Paused. Your answers so far are kept as a draft; run `reciprocity audit {name}` to pick up "
     "where you left off."
 )
+CHOICE_RESUME: Final = "Yes, carry on"
+CHOICE_START_AFRESH: Final = "No, start afresh"
 DRAFT_DISCARDED: Final = "Starting afresh; the earlier draft is set aside."
+PAUSED_BEFORE_FIRST_ANSWER: Final = "Paused before the first answer; nothing was saved."
+TEXT_REQUIRED: Final = "Please write a few words."
 AUDIT_SAVED: Final = "Saved the audit of {name} for {date}."
 AUDIT_REVISED: Final = (
     "Saved revision {revision} of the audit of {name} for {date}; the earlier one is kept."

@@ -331,6 +331,17 @@ def test_ctrl_c_keeps_a_draft_that_the_next_audit_picks_up(terminal: StartAudit,
     assert draft_of_sam(sam.db) is None
 
 
+def test_ctrl_c_before_any_answer_says_nothing_was_kept(terminal: StartAudit, sam: Cli) -> None:
+    first = terminal()
+    first.wait_for(messages.ASK_SCORE)
+    first.interrupt()
+    first.wait_for(messages.PAUSED_BEFORE_FIRST_ANSWER)
+    assert first.exit_status() == 130
+    assert messages.DRAFT_KEPT.format(name="Sam") not in first.shown
+    assert draft_of_sam(sam.db) is None
+    assert audits_of_sam(sam) == []
+
+
 def test_starting_afresh_after_ctrl_c_sets_the_earlier_draft_aside(
     terminal: StartAudit, sam: Cli
 ) -> None:

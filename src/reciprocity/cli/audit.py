@@ -82,6 +82,10 @@ def audit(
     from reciprocity.errors import AuditNotFoundError
     from reciprocity.store import new_id
 
+    if answers is None and edit is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Said before the database is opened, so refusing never creates or migrates one.
+        typer.echo(messages.ERR_PREFIX + messages.NEEDS_TERMINAL.format(name=name), err=True)
+        raise typer.Exit(2)
     app_state = state(ctx)
     store = app_state.store()
     person = store.person(name)
@@ -122,17 +126,18 @@ def audit(
 
     if edit is not None:
         raise typer.BadParameter("--edit needs --answers FILE.toml", param_hint="--edit")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        typer.echo(messages.ERR_PREFIX + messages.NEEDS_TERMINAL.format(name=name), err=True)
-        raise typer.Exit(2)
-
     from reciprocity.cli.interview import interview
 
     try:
         result = interview(store, person, today=today, audit_id=new_id())
     except KeyboardInterrupt:
         typer.echo("")
-        typer.echo(messages.DRAFT_KEPT.format(name=person.name))
+        kept = store.draft(person.id) is not None
+        typer.echo(
+            messages.DRAFT_KEPT.format(name=person.name)
+            if kept
+            else messages.PAUSED_BEFORE_FIRST_ANSWER
+        )
         raise typer.Exit(130) from None
     store.finish_draft(result)
     typer.echo("")

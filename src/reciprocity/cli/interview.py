@@ -49,7 +49,7 @@ def _select(question: str, choices: list[tuple[str, Any]], *, default: Any = _NO
 
 def _text(question: str, *, required: bool = False, instruction: str = "") -> str:
     def valid(value: str) -> bool | str:
-        return bool(value.strip()) or not required or "Please write a few words."
+        return bool(value.strip()) or not required or messages.TEXT_REQUIRED
 
     answer = questionary.text(
         question, instruction=instruction or None, validate=valid
@@ -158,7 +158,8 @@ def _resume_or_start(store: Store, person: Person) -> Answers:
         return {}
     when = draft.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
     _say(messages.DRAFT_FOUND.format(name=person.name, when=when))
-    if _select(messages.ASK_RESUME, [("Yes", True), ("No, start afresh", False)]):
+    choices = [(messages.CHOICE_RESUME, True), (messages.CHOICE_START_AFRESH, False)]
+    if _select(messages.ASK_RESUME, choices):
         return dict(draft.answers)
     store.discard_draft(person.id)
     _say(messages.DRAFT_DISCARDED)

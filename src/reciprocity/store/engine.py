@@ -11,11 +11,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, exc, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, text
 
 from reciprocity import messages
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 from reciprocity.errors import (
     DatabaseLockedError,
     DatabaseUnreadableError,
@@ -28,6 +31,8 @@ from reciprocity.errors import (
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
+    "SCHEMA_HEAD",
+    "alembic_config",
     "create_store_engine",
     "database_url",
     "describe_target",
@@ -39,6 +44,9 @@ __all__ = [
 DEFAULT_LOCK_TIMEOUT = 5.0
 
 _MIGRATIONS = "reciprocity.store:migrations"
+
+# The newest migration; a test checks it is Alembic's head.
+SCHEMA_HEAD = "0001"
 
 
 def database_url(target: str | Path) -> str:
@@ -155,33 +163,55 @@ def translate_errors(where: str) -> Iterator[None]:
         raise
 
 
+def _current_revisions(connection: Connection) -> set[str]:
+    if "alembic_version" not in inspect(connection).get_table_names():
+        return set()
+    rows = connection.execute(text("SELECT version_num FROM alembic_version"))
+    return {row[0] for row in rows}
+
+
 def migrate(engine: Engine, where: str) -> None:
     """Bring the schema up to date, or refuse a database from a newer version.
+
+    A database already at ``SCHEMA_HEAD`` (the usual case) is recognised without
+    loading Alembic, which keeps every command quick to start.
 
     Raises:
         NewerDatabaseError: The database carries a schema revision this version
             does not know.
+        NotADatabaseError: A database server's schema holds another program's tables.
     """
-    from alembic import command
-    from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", _MIGRATIONS)
-    script = ScriptDirectory.from_config(config)
     with translate_errors(where), engine.connect() as plain:
         connection = plain.execution_options(sqlite_begin="IMMEDIATE")
         with connection.begin():
-            current = set(MigrationContext.configure(connection).get_current_heads())
+            current = _current_revisions(connection)
+            if current == {SCHEMA_HEAD}:
+                return
             if not current and inspect(connection).get_table_names():
                 # Tables but no schema version: another program's database (on a server;
                 # SQLite files were looked at before opening). Leave it alone.
                 raise NotADatabaseError(messages.ERR_DB_NOT_DATABASE, file=where)
-            known = {revision.revision for revision in script.walk_revisions()}
-            if unknown := current - known:
-                found = ", ".join(sorted(unknown))
-                raise NewerDatabaseError(messages.ERR_DB_NEWER.format(found=found), file=where)
-            if current != set(script.get_heads()):
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+            _upgrade(connection, current, where)
+
+
+def _upgrade(connection: Connection, current: set[str], where: str) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    known = {revision.revision for revision in script.walk_revisions()}
+    if unknown := current - known:
+        found = ", ".join(sorted(unknown))
+        raise NewerDatabaseError(messages.ERR_DB_NEWER.format(found=found), file=where)
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def alembic_config() -> Config:
+    """Alembic's configuration for the migrations shipped in the package."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _MIGRATIONS)
+    return config

@@ -21,7 +21,6 @@ from reciprocity.core import (
     RelationshipKind,
     SelfCheck,
 )
-from reciprocity.formats.codec import audit_from_stored, audit_to_dict
 from reciprocity.store.schema import audit_dimensions, audit_revisions
 
 __all__ = [
@@ -124,6 +123,8 @@ def load_audits(connection: Connection, rows: Sequence[Row[Any]]) -> list[Audit]
 
 def insert_revision(connection: Connection, audit: Audit, *, revision: int, saved_at: Any) -> None:
     """Keep an earlier version of an audit, as the JSON of the answers-file shape."""
+    from reciprocity.formats.codec import audit_to_dict  # pydantic loads only when needed
+
     connection.execute(
         insert(audit_revisions).values(
             audit_id=audit.id,
@@ -138,6 +139,8 @@ def load_earlier(
     connection: Connection, loaded: Sequence[Audit]
 ) -> dict[str, tuple[EarlierRevision, ...]]:
     """The earlier revisions of some audits, oldest first, in one query."""
+    from reciprocity.formats.codec import audit_from_stored  # pydantic loads only when needed
+
     by_id = {audit.id: audit for audit in loaded}
     found: dict[str, list[EarlierRevision]] = {audit.id: [] for audit in loaded}
     if not by_id:
