@@ -308,6 +308,9 @@ SHOW_REFLECTION: Final[dict[ReflectionKind, str]] = {
 }
 SHOW_FIRST_STEP: Final = "First step: {text}"
 SHOW_HOW_PROPOSED: Final = "How the proposal came about:"
+SHOW_EARLIER: Final = (
+    "This audit was revised; {count} earlier revision(s) are kept (see `reciprocity export`)."
+)
 HISTORY_HEADER: Final = ("Date", "Initiation", "Depth", "Crisis", "Maintenance", "Overall", "Rev")
 
 # --- Export, import, demo ----------------------------------------------------------------
@@ -324,6 +327,64 @@ DEMO_WRITTEN: Final = (
     "  reciprocity --db {path} history {name}\n"
     "  reciprocity --db {path} show {name}"
 )
+
+
+# --- Command-line help ------------------------------------------------------------------
+HELP_APP: Final = (
+    "See whether your closest relationships flow both ways, and what to do when they "
+    "don't. Patterns over time, never a ledger."
+)
+HELP_DB: Final = "The database file (or a database URL). Default: in your user data folder."
+HELP_VERSION: Final = "Show the version."
+HELP_AUDIT_NAME: Final = "The relationship to look at."
+HELP_ANSWERS: Final = (
+    "Read the answers from a TOML file instead of asking (docs/answers-format.md)."
+)
+HELP_EDIT: Final = (
+    "Revise the audit of this date (YYYY-MM-DD) with the answers file; the earlier "
+    "revision is kept."
+)
+HELP_DEMO_OUTPUT: Final = "Where to write the demo database."
+HELP_EXPORT_FORMAT: Final = "json round-trips everything; csv is for spreadsheets."
+HELP_EXPORT_OUTPUT: Final = "Write here, not to stdout."
+HELP_IMPORT_FILE: Final = "A JSON export of reciprocity."
+HELP_PERSON_GROUP: Final = "Add, list, rename and remove the relationships you look at."
+HELP_PERSON_NAME: Final = "What you call them."
+HELP_PERSON_KIND: Final = "What they are to you."
+HELP_CURRENT_NAME: Final = "The current name."
+HELP_NEW_NAME: Final = "The new name."
+HELP_REMOVE_NAME: Final = "The relationship to remove."
+HELP_YES: Final = "Do not ask for confirmation."
+HELP_RELATIONSHIP: Final = "The relationship."
+HELP_SHOW_DATE: Final = "Show the audit of this date."
+HELP_JSON: Final = "Print JSON for scripts instead of text."
+
+HELP_CMD_AUDIT: Final = (
+    "Audit one relationship, guided or from an answers file."
+    "\n\n"
+    "Four dimensions, a look at yourself, and an overall rating with its explanation."
+)
+HELP_CMD_DEMO: Final = (
+    "Write a demo data set to a file of its own."
+    "\n\n"
+    "Three relationships with two years of quarterly audits, never in your own database."
+)
+HELP_CMD_EXPORT: Final = (
+    "Export everything as versioned JSON or as CSV."
+    "\n\n"
+    "The formats are described in docs/export-format.md."
+)
+HELP_CMD_IMPORT: Final = (
+    "Import a JSON export, all or nothing."
+    "\n\n"
+    "The whole file is checked first; importing the same file twice changes nothing."
+)
+HELP_CMD_PERSON_ADD: Final = "Add a relationship to look at."
+HELP_CMD_PERSON_LIST: Final = "List your relationships with their number of audits."
+HELP_CMD_PERSON_RENAME: Final = "Rename a relationship; its audits stay with it."
+HELP_CMD_PERSON_REMOVE: Final = "Remove a relationship and all its audits, after confirmation."
+HELP_CMD_SHOW: Final = "Show the latest audit and how its rating was proposed."
+HELP_CMD_HISTORY: Final = "List every audit of a relationship, oldest first."
 
 # --- Errors (what went wrong, in plain words) ---------------------------------------------
 
@@ -372,6 +433,11 @@ ERR_STALE: Final = (
     "this audit was changed elsewhere since you opened it (now revision {current}, you "
     "started from {expected}); nothing was saved. Look at it again and redo your change."
 )
+ERR_UNKNOWN_KEY: Final = "unknown key (check the spelling; see docs/answers-format.md)"
+ERR_MISSING: Final = "missing"
+ERR_UNKNOWN_REFLECTION_KIND: Final = "unknown kind {value!r}; use 'picture' or 'boundary'"
+ERR_EDIT_NEEDS_ANSWERS: Final = "--edit needs --answers FILE.toml"
+ERR_NO_AUDIT_ID: Final = "no audit with id {audit_id}"
 ERR_TOML_SYNTAX: Final = "not valid TOML: {detail}"
 ERR_JSON_SYNTAX: Final = "not valid JSON: {detail}"
 ERR_FILE_UNREADABLE: Final = "cannot read the file: {detail}"
@@ -403,6 +469,3 @@ ERR_DEMO_IS_USER_DB: Final = (
     "the demo would overwrite your own database; choose another file with -o"
 )
 ERR_PREFIX: Final = "error: "
-SHOW_EARLIER: Final = (
-    "This audit was revised; {count} earlier revision(s) are kept (see `reciprocity export`)."
-)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reciprocity import __version__
+from reciprocity import __version__, messages
 from reciprocity.cli import audit, demo, exchange, people, views
 from reciprocity.cli.state import DB_ENV, state
 
@@ -14,10 +14,7 @@ __all__ = ["app"]
 
 app = typer.Typer(
     name="reciprocity",
-    help=(
-        "See whether your closest relationships flow both ways, and what to do when they "
-        "don't. Patterns over time, never a ledger."
-    ),
+    help=messages.HELP_APP,
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -42,12 +39,12 @@ def root(
             "--db",
             envvar=DB_ENV,
             metavar="PATH",
-            help="The database file (or a database URL). Default: in your user data folder.",
+            help=messages.HELP_DB,
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=messages.HELP_VERSION),
     ] = False,
 ) -> None:
     """See whether your closest relationships flow both ways."""

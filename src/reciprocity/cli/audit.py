@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from reciprocity import messages
 from reciprocity.cli.state import state
 
 __all__ = ["register"]
@@ -54,14 +55,14 @@ def _phrasing_notes(texts: list[str]) -> None:
 
 def audit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The relationship to look at.")],
+    name: Annotated[str, typer.Argument(help=messages.HELP_AUDIT_NAME)],
     answers: Annotated[
         Path | None,
         typer.Option(
             "--answers",
             "-a",
             metavar="FILE.toml",
-            help="Read the answers from a TOML file instead of asking (docs/answers-format.md).",
+            help=messages.HELP_ANSWERS,
         ),
     ] = None,
     edit: Annotated[
@@ -69,8 +70,7 @@ def audit(
         typer.Option(
             "--edit",
             metavar="DATE",
-            help="Revise the audit of this date (YYYY-MM-DD) with the answers file; the "
-            "earlier revision is kept.",
+            help=messages.HELP_EDIT,
         ),
     ] = None,
 ) -> None:
@@ -125,7 +125,7 @@ def audit(
         return
 
     if edit is not None:
-        raise typer.BadParameter("--edit needs --answers FILE.toml", param_hint="--edit")
+        raise typer.BadParameter(messages.ERR_EDIT_NEEDS_ANSWERS, param_hint="--edit")
     from reciprocity.cli.interview import interview
 
     try:
@@ -146,4 +146,4 @@ def audit(
 
 def register(app: typer.Typer) -> None:
     """Add the audit command to the app."""
-    app.command("audit")(audit)
+    app.command("audit", help=messages.HELP_CMD_AUDIT)(audit)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from reciprocity import messages
 from reciprocity.cli.state import state
 
 __all__ = ["register"]
@@ -22,7 +23,7 @@ def demo(
     ctx: typer.Context,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Where to write the demo database."),
+        typer.Option("--output", "-o", metavar="FILE", help=messages.HELP_DEMO_OUTPUT),
     ] = None,
 ) -> None:
     """Write a demo data set to a file of its own.
@@ -52,4 +53,4 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     """Add the demo command to the app."""
-    app.command("demo")(demo)
+    app.command("demo", help=messages.HELP_CMD_DEMO)(demo)

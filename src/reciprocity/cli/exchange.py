@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from reciprocity import messages
 from reciprocity.cli.state import state
 
 __all__ = ["register"]
@@ -25,13 +26,11 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option(
-            "--format", "-f", help="json round-trips everything; csv is for spreadsheets."
-        ),
+        typer.Option("--format", "-f", help=messages.HELP_EXPORT_FORMAT),
     ] = ExportFormat.JSON,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write here, not to stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help=messages.HELP_EXPORT_OUTPUT),
     ] = None,
 ) -> None:
     """Export everything as versioned JSON or as CSV.
@@ -61,7 +60,7 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A JSON export of reciprocity.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_IMPORT_FILE)],
 ) -> None:
     """Import a JSON export, all or nothing.
 
@@ -88,5 +87,5 @@ def import_(
 
 def register(app: typer.Typer) -> None:
     """Add the export and import commands to the app."""
-    app.command("export")(export)
-    app.command("import")(import_)
+    app.command("export", help=messages.HELP_CMD_EXPORT)(export)
+    app.command("import", help=messages.HELP_CMD_IMPORT)(import_)

@@ -6,23 +6,22 @@ from typing import Annotated
 
 import typer
 
+from reciprocity import messages
 from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 from reciprocity.core.model import RelationshipKind
 
 __all__ = ["app"]
 
-app = typer.Typer(
-    help="Add, list, rename and remove the relationships you look at.", rich_markup_mode=None
-)
+app = typer.Typer(help=messages.HELP_PERSON_GROUP, rich_markup_mode=None)
 
 
-@app.command("add")
+@app.command("add", help=messages.HELP_CMD_PERSON_ADD)
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="What you call them.")],
+    name: Annotated[str, typer.Argument(help=messages.HELP_PERSON_NAME)],
     kind: Annotated[
-        RelationshipKind, typer.Option("--kind", "-k", help="What they are to you.")
+        RelationshipKind, typer.Option("--kind", "-k", help=messages.HELP_PERSON_KIND)
     ] = RelationshipKind.FRIEND,
 ) -> None:
     """Add a relationship to look at."""
@@ -42,7 +41,7 @@ def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
 
-@app.command("list")
+@app.command("list", help=messages.HELP_CMD_PERSON_LIST)
 def list_people(ctx: typer.Context) -> None:
     """List your relationships with their number of audits."""
     from rich.table import Table
@@ -65,11 +64,11 @@ def list_people(ctx: typer.Context) -> None:
     print_table(table)
 
 
-@app.command("rename")
+@app.command("rename", help=messages.HELP_CMD_PERSON_RENAME)
 def rename(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The current name.")],
-    new_name: Annotated[str, typer.Argument(help="The new name.")],
+    name: Annotated[str, typer.Argument(help=messages.HELP_CURRENT_NAME)],
+    new_name: Annotated[str, typer.Argument(help=messages.HELP_NEW_NAME)],
 ) -> None:
     """Rename a relationship; its audits stay with it."""
     from reciprocity import messages
@@ -78,11 +77,11 @@ def rename(
     typer.echo(messages.PERSON_RENAMED.format(old=name, new=person.name))
 
 
-@app.command("remove")
+@app.command("remove", help=messages.HELP_CMD_PERSON_REMOVE)
 def remove(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The relationship to remove.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    name: Annotated[str, typer.Argument(help=messages.HELP_REMOVE_NAME)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=messages.HELP_YES)] = False,
 ) -> None:
     """Remove a relationship and all its audits, after confirmation."""
     from reciprocity import messages

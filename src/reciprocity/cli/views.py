@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from reciprocity import messages
 from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 
@@ -14,8 +15,6 @@ if TYPE_CHECKING:
     from reciprocity.core import Audit, DimensionRating, EarlierRevision, Person
 
 __all__ = ["register"]
-
-_JSON_HELP = "Print JSON for scripts instead of text."
 
 
 def _person_json(person: Person) -> dict[str, Any]:
@@ -39,11 +38,11 @@ def _cell(rating: DimensionRating) -> str:
 
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The relationship.")],
+    name: Annotated[str, typer.Argument(help=messages.HELP_RELATIONSHIP)],
     date: Annotated[
-        str | None, typer.Option("--date", metavar="DATE", help="Show the audit of this date.")
+        str | None, typer.Option("--date", metavar="DATE", help=messages.HELP_SHOW_DATE)
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=messages.HELP_JSON)] = False,
 ) -> None:
     """Show the latest audit and how its rating was proposed."""
     from reciprocity import messages
@@ -140,8 +139,8 @@ def _show_text(
 
 def history(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The relationship.")],
-    as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False,
+    name: Annotated[str, typer.Argument(help=messages.HELP_RELATIONSHIP)],
+    as_json: Annotated[bool, typer.Option("--json", help=messages.HELP_JSON)] = False,
 ) -> None:
     """List every audit of a relationship, oldest first."""
     from rich.table import Table
@@ -176,5 +175,5 @@ def history(
 
 def register(app: typer.Typer) -> None:
     """Add the show and history commands to the app."""
-    app.command("show")(show)
-    app.command("history")(history)
+    app.command("show", help=messages.HELP_CMD_SHOW)(show)
+    app.command("history", help=messages.HELP_CMD_HISTORY)(history)

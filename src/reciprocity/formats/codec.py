@@ -98,9 +98,9 @@ def pydantic_problems(error: ValidationError, prefix: str = "") -> list[Problem]
         ).replace(".[", "[")
         field = f"{prefix}{path}" if path else prefix.rstrip(".") or None
         if item["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling; see docs/answers-format.md)"
+            message = messages.ERR_UNKNOWN_KEY
         elif item["type"] == "missing":
-            message = "missing"
+            message = messages.ERR_MISSING
         else:
             message = str(item["msg"]).lower()
         problems.append(Problem(message, field))
@@ -173,7 +173,7 @@ def audit_from_model(
         except ValueError:
             problems.append(
                 Problem(
-                    f"unknown kind {raw.reflection.kind!r}; use 'picture' or 'boundary'",
+                    messages.ERR_UNKNOWN_REFLECTION_KIND.format(value=raw.reflection.kind),
                     "reflection.kind",
                 )
             )

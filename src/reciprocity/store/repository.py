@@ -276,7 +276,7 @@ class Store:
         with self._write() as connection:
             rows = connection.execute(select(audits).where(audits.c.id == audit.id)).all()
             if not rows:
-                raise AuditNotFoundError(f"no audit with id {audit.id}")
+                raise AuditNotFoundError(messages.ERR_NO_AUDIT_ID.format(audit_id=audit.id))
             current = load_audits(connection, rows)[0]
             moved_onto = self._audit_on(connection, current.person_id, audit.date)
             if moved_onto is not None and moved_onto.id != current.id:
