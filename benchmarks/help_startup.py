@@ -11,6 +11,7 @@ import argparse
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,10 +44,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
+    reciprocity = str(BIN / "reciprocity")
+    folder = tempfile.mkdtemp(prefix="reciprocity-bench-")
+    demo = str(Path(folder) / "demo.db")
+    subprocess.run([reciprocity, "demo", "-o", demo], check=True, capture_output=True)
     cases = {
         "python -c pass (interpreter start)": [sys.executable, "-c", "pass"],
-        "reciprocity --version": [str(BIN / "reciprocity"), "--version"],
-        "reciprocity --help": [str(BIN / "reciprocity"), "--help"],
+        "reciprocity --version": [reciprocity, "--version"],
+        "reciprocity --help": [reciprocity, "--help"],
+        "reciprocity history Alex (demo data)": [reciprocity, "--db", demo, "history", "Alex"],
     }
     print(f"{'command':40} {'median':>8} {'p95':>8}  ({args.runs} runs)")
     for name, command in cases.items():

@@ -1,5 +1,8 @@
 """The message catalogue: every text a person reads, in one place and one voice.
 
+Dictionaries are keyed by the values of the core's enums (a ``StrEnum`` member
+finds its own value), so this module imports nothing and the core may use it.
+
 The voice is warm and plain. It never blames the other person, never talks
 like a ledger (no balances, debts or scores to settle) and never suggests
 giving less in reply to an imbalance. A test reads every string here and
@@ -9,8 +12,6 @@ holds it to that.
 from __future__ import annotations
 
 from typing import Final
-
-from reciprocity.core.model import Dimension, Lean, ReflectionKind, RelationshipKind
 
 # --- The idea, in the product's words -------------------------------------------------
 
@@ -30,37 +31,37 @@ FIRST_RUN_SUGGESTION: Final = (
 
 # --- The four dimensions ----------------------------------------------------------------
 
-DIMENSION_NAMES: Final[dict[Dimension, str]] = {
-    Dimension.INITIATION: "Initiation",
-    Dimension.DEPTH: "Depth",
-    Dimension.CRISIS: "Crisis response",
-    Dimension.MAINTENANCE: "Maintenance",
+DIMENSION_NAMES: Final[dict[str, str]] = {
+    "initiation": "Initiation",
+    "depth": "Depth",
+    "crisis": "Crisis response",
+    "maintenance": "Maintenance",
 }
 
-DIMENSION_QUESTIONS: Final[dict[Dimension, str]] = {
-    Dimension.INITIATION: "Who reaches out?",
-    Dimension.DEPTH: "When one of you opens up, how does the other respond?",
-    Dimension.CRISIS: "When things got hard, who actually showed up?",
-    Dimension.MAINTENANCE: "Who keeps the relationship going day to day?",
+DIMENSION_QUESTIONS: Final[dict[str, str]] = {
+    "initiation": "Who reaches out?",
+    "depth": "When one of you opens up, how does the other respond?",
+    "crisis": "When things got hard, who actually showed up?",
+    "maintenance": "Who keeps the relationship going day to day?",
 }
 
-DIMENSION_HELP: Final[dict[Dimension, str]] = {
-    Dimension.INITIATION: (
+DIMENSION_HELP: Final[dict[str, str]] = {
+    "initiation": (
         "Think about the last few months. Who gets in touch first, just to connect? When "
         "something is wrong, who makes the first move? Who brings up the hard topics?"
     ),
-    Dimension.DEPTH: (
+    "depth": (
         "Recall a time each of you shared something vulnerable. Did the other lean in, ask, "
         "stay with it, or move past it quickly? Depth can flow both ways even when it looks "
         "different for each of you."
     ),
-    Dimension.CRISIS: (
+    "crisis": (
         "Think of the last real difficulty each of you had. What did the other actually do, "
         "not what they offered to do? Was the effort and presence roughly comparable? If "
         "neither of you had a hard time lately, choose 'no recent example'; that is not a "
         "low score."
     ),
-    Dimension.MAINTENANCE: (
+    "maintenance": (
         "The quiet upkeep: checking in, remembering dates and details, noticing when the "
         "other's mood shifts, keeping plans alive."
     ),
@@ -74,35 +75,35 @@ SCORE_LABELS: Final[dict[int, str]] = {
     5: "5 - roughly mutual",
 }
 
-LEAN_CHOICES: Final[dict[Lean, str]] = {
-    Lean.I_CARRY: "I carry more of it",
-    Lean.THEY_CARRY: "They carry more of it",
-    Lean.MUTUAL: "Neither; it moves both ways",
+LEAN_CHOICES: Final[dict[str, str]] = {
+    "i-carry": "I carry more of it",
+    "they-carry": "They carry more of it",
+    "mutual": "Neither; it moves both ways",
 }
 
-LEAN_PHRASES: Final[dict[Lean, str]] = {
-    Lean.I_CARRY: "you carry more of it",
-    Lean.THEY_CARRY: "they carry more of it",
-    Lean.MUTUAL: "no clear lean",
+LEAN_PHRASES: Final[dict[str, str]] = {
+    "i-carry": "you carry more of it",
+    "they-carry": "they carry more of it",
+    "mutual": "no clear lean",
 }
 
-LEAN_SHORT: Final[dict[Lean, str]] = {
-    Lean.I_CARRY: "I carry",
-    Lean.THEY_CARRY: "they carry",
-    Lean.MUTUAL: "mutual",
+LEAN_SHORT: Final[dict[str, str]] = {
+    "i-carry": "I carry",
+    "they-carry": "they carry",
+    "mutual": "mutual",
 }
 
-KIND_LABELS: Final[dict[RelationshipKind, str]] = {
-    RelationshipKind.PARTNER: "partner",
-    RelationshipKind.FRIEND: "friend",
-    RelationshipKind.FAMILY: "family",
-    RelationshipKind.COLLEAGUE: "colleague",
-    RelationshipKind.OTHER: "other",
+KIND_LABELS: Final[dict[str, str]] = {
+    "partner": "partner",
+    "friend": "friend",
+    "family": "family",
+    "colleague": "colleague",
+    "other": "other",
 }
 
-REFLECTION_KIND_LABELS: Final[dict[ReflectionKind, str]] = {
-    ReflectionKind.PICTURE: "A picture of the mutual pattern I want to build",
-    ReflectionKind.BOUNDARY: "A boundary I need, to look after myself",
+REFLECTION_KIND_LABELS: Final[dict[str, str]] = {
+    "picture": "A picture of the mutual pattern I want to build",
+    "boundary": "A boundary I need, to look after myself",
 }
 
 # --- The guided audit -------------------------------------------------------------------
@@ -149,9 +150,9 @@ REFLECTION_INTRO: Final = (
     "you. Write it as a pattern you could both recognise, not a charge to deliver."
 )
 ASK_REFLECTION_KIND: Final = "Which fits better?"
-ASK_REFLECTION_TEXT: Final[dict[ReflectionKind, str]] = {
-    ReflectionKind.PICTURE: "What would it look like if it flowed both ways?",
-    ReflectionKind.BOUNDARY: "What boundary do you need, in concrete terms?",
+ASK_REFLECTION_TEXT: Final[dict[str, str]] = {
+    "picture": "What would it look like if it flowed both ways?",
+    "boundary": "What boundary do you need, in concrete terms?",
 }
 ASK_FIRST_STEP: Final = "One small first step you could take:"
 PHRASING_NOTE_HEADER: Final = "A thought on the wording (you decide):"
@@ -200,10 +201,10 @@ EXPLAIN_OFFSETS_MEAN: Final = (
     "Where one of you carries one part and the other carries another, care is flowing both "
     "ways through different channels. Mutual flow is not identical flow."
 )
-EXPLAIN_OVERALL_LEAN: Final[dict[Lean, str]] = {
-    Lean.I_CARRY: "Taken together, you carry more of this relationship at the moment.",
-    Lean.THEY_CARRY: "Taken together, they carry more of this relationship at the moment.",
-    Lean.MUTUAL: "Taken together, it flows both ways.",
+EXPLAIN_OVERALL_LEAN: Final[dict[str, str]] = {
+    "i-carry": "Taken together, you carry more of this relationship at the moment.",
+    "they-carry": "Taken together, they carry more of this relationship at the moment.",
+    "mutual": "Taken together, it flows both ways.",
 }
 EXPLAIN_NOTHING_RATED: Final = (
     "Every dimension is marked 'no recent example', so there is nothing to propose from; "
@@ -302,9 +303,9 @@ SHOW_SELF: Final = "You: giving {giving} of 5, open to receiving {receiving} of 
 SHOW_OVERALL: Final = "Overall: {score} of 5"
 SHOW_OVERALL_OVERRIDDEN: Final = "Overall: {score} of 5 (proposed {proposed})"
 SHOW_REASON: Final = "Why: {reason}"
-SHOW_REFLECTION: Final[dict[ReflectionKind, str]] = {
-    ReflectionKind.PICTURE: "The pattern you want to build: {text}",
-    ReflectionKind.BOUNDARY: "The boundary you need: {text}",
+SHOW_REFLECTION: Final[dict[str, str]] = {
+    "picture": "The pattern you want to build: {text}",
+    "boundary": "The boundary you need: {text}",
 }
 SHOW_FIRST_STEP: Final = "First step: {text}"
 SHOW_HOW_PROPOSED: Final = "How the proposal came about:"

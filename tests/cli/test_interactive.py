@@ -21,8 +21,8 @@ from typing import Any
 import pexpect
 import pytest
 
-from reciprocity import messages
-from reciprocity.core import Dimension, Lean, ReflectionKind, check_phrasing
+from reciprocity import messages, phrasing_rules
+from reciprocity.core import Dimension, Lean, ReflectionKind
 from reciprocity.store import open_store
 from tests.conftest import Cli
 
@@ -266,7 +266,7 @@ def test_a_low_override_asks_for_a_picture_and_offers_to_reword_an_accusation(
     run.type(question, accusation)
 
     # The wording check speaks up, with a reframing, and lets the person rewrite.
-    [finding] = check_phrasing(accusation)
+    [finding] = phrasing_rules.check(accusation)
     run.wait_for(messages.PHRASING_NOTE_HEADER)
     run.wait_for(f"  - {finding.reframe}")
     run.wait_for(messages.ASK_KEEP_WORDING)

@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reciprocity import messages
-from reciprocity.core.phrasing import check_phrasing, default_rules, parse_rules
+from reciprocity.core.phrasing import check_phrasing, parse_rules
+from reciprocity.phrasing_rules import check, default_rules
 
 CASES_FILE = Path(__file__).with_name("phrasing_cases.toml")
 
@@ -60,20 +61,20 @@ RULE_IDS = {rule.id for rule in default_rules()}
 
 @pytest.mark.parametrize("case", CASES, ids=[short(c.text) for c in CASES])
 def test_case_finds_exactly_the_expected_rules(case: Case) -> None:
-    found = {finding.rule_id for finding in check_phrasing(case.text)}
+    found = {finding.rule_id for finding in check(case.text)}
     assert found == case.expect
 
 
 @pytest.mark.parametrize("case", CASES, ids=[short(c.text) for c in CASES])
 def test_each_span_is_where_the_finding_says(case: Case) -> None:
-    for finding in check_phrasing(case.text):
+    for finding in check(case.text):
         assert 0 <= finding.start < finding.end <= len(case.text)
         assert case.text[finding.start : finding.end] == finding.span
 
 
 @pytest.mark.parametrize("case", CASES, ids=[short(c.text) for c in CASES])
 def test_each_reframe_quotes_the_span_in_a_kind_voice(case: Case) -> None:
-    for finding in check_phrasing(case.text):
+    for finding in check(case.text):
         quoted = finding.span.strip()
         assert quoted in finding.reframe
         own_words = finding.reframe.replace(quoted, "")
@@ -97,7 +98,7 @@ def test_the_cases_cover_every_rule_and_plenty_of_negatives() -> None:
 
 def test_findings_come_in_order_of_appearance() -> None:
     text = "You never call and you\u2019re always late, after all I\u2019ve done for you."
-    findings = check_phrasing(text)
+    findings = check(text)
     assert [f.rule_id for f in findings] == ["you-never", "you-always", "after-all-i-did"]
     assert [f.span for f in findings] == [
         "You never",
@@ -107,7 +108,7 @@ def test_findings_come_in_order_of_appearance() -> None:
 
 
 def test_curly_apostrophes_keep_the_original_span() -> None:
-    (finding,) = check_phrasing("I\u2019m done trying.")
+    (finding,) = check("I\u2019m done trying.")
     assert finding.span == "I\u2019m done trying"
     assert "I\u2019m done trying" in finding.reframe
 
@@ -185,7 +186,7 @@ TEXTS = st.one_of(
 
 @given(TEXTS)
 def test_any_text_is_checked_without_error_and_findings_are_in_bounds(text: str) -> None:
-    findings = check_phrasing(text)
+    findings = check(text)
     keys = [(f.start, f.end) for f in findings]
     assert keys == sorted(keys)
     for finding in findings:
@@ -228,7 +229,7 @@ def test_the_catalogue_is_walked() -> None:
 
 @pytest.mark.parametrize(("where", "text"), CATALOGUE, ids=[where for where, _ in CATALOGUE])
 def test_catalogue_text_speaks_in_the_product_voice(where: str, text: str) -> None:
-    findings = check_phrasing(text)
+    findings = check(text)
     assert not findings, f"{where}: {[f.span for f in findings]}"
     ledger = LEDGER_WORDS.search(text)
     assert ledger is None, f"{where}: {ledger.group() if ledger else ''!r}"

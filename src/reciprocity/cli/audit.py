@@ -43,10 +43,9 @@ def read_text(path: Path) -> str:
 
 
 def _phrasing_notes(texts: list[str]) -> None:
-    from reciprocity import messages
-    from reciprocity.core import check_phrasing
+    from reciprocity import messages, phrasing_rules
 
-    findings = [f for text in texts for f in check_phrasing(text)]
+    findings = [f for text in texts for f in phrasing_rules.check(text)]
     if findings:
         typer.echo(messages.PHRASING_NOTE_HEADER, err=True)
         for finding in findings:

@@ -14,7 +14,7 @@ from typing import Any
 import questionary
 import typer
 
-from reciprocity import messages
+from reciprocity import messages, phrasing_rules
 from reciprocity.core import (
     MAX_SCORE,
     Audit,
@@ -22,7 +22,6 @@ from reciprocity.core import (
     Lean,
     Person,
     ReflectionKind,
-    check_phrasing,
     explain_proposal,
     needs_reflection,
     propose_overall_rating,
@@ -65,7 +64,7 @@ def _checked_text(question: str, *, required: bool) -> str:
     """Ask for free text and offer the phrasing check's reframing until the person is content."""
     while True:
         answer = _text(question, required=required)
-        findings = check_phrasing(answer)
+        findings = phrasing_rules.check(answer)
         if not findings:
             return answer
         _say(messages.PHRASING_NOTE_HEADER)

@@ -32,7 +32,6 @@ from reciprocity.core.phrasing import (
     PhrasingFinding,
     PhrasingRule,
     check_phrasing,
-    default_rules,
     parse_rules,
 )
 from reciprocity.core.proposal import (
@@ -70,7 +69,6 @@ __all__ = [
     "check_phrasing",
     "check_score",
     "default_lean",
-    "default_rules",
     "explain_proposal",
     "lean_problem",
     "make_audit",

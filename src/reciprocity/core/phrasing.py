@@ -1,8 +1,9 @@
 """The phrasing check: find accusatory, ledger and withdrawal phrasing, offer a reframing.
 
-The rules are data (``phrasing_rules.toml`` beside this module) so they can be
-read and extended without touching code; the reframings are in the message
-catalogue, keyed by rule id.
+The rules are data (``reciprocity/data/phrasing_rules.toml``, loaded by
+:mod:`reciprocity.phrasing_rules`) so they can be read and extended without
+touching code; the reframings are in the message catalogue, keyed by rule id.
+This module only parses and applies rules it is given.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from importlib import resources
 
 from reciprocity import messages
 
@@ -21,7 +20,6 @@ __all__ = [
     "PhrasingFinding",
     "PhrasingRule",
     "check_phrasing",
-    "default_rules",
     "parse_rules",
 ]
 
@@ -88,33 +86,24 @@ def parse_rules(text: str) -> tuple[PhrasingRule, ...]:
     return tuple(rules)
 
 
-@cache
-def default_rules() -> tuple[PhrasingRule, ...]:
-    """The rules that ship with reciprocity."""
-    source = resources.files("reciprocity.core").joinpath("phrasing_rules.toml")
-    return parse_rules(source.read_text(encoding="utf-8"))
-
-
 def _normalise(text: str) -> str:
     # Curly apostrophes are what phones type; the rules are written with straight ones.
     # Same length, so spans index into the original text.
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
-def check_phrasing(
-    text: str, rules: tuple[PhrasingRule, ...] | None = None
-) -> list[PhrasingFinding]:
+def check_phrasing(text: str, rules: tuple[PhrasingRule, ...]) -> list[PhrasingFinding]:
     """Find phrasing that works against mutuality, in order of appearance.
 
     Args:
         text: What the person wrote.
-        rules: The rules to apply; the shipped ones by default.
+        rules: The rules to apply (the shipped ones:
+            :func:`reciprocity.phrasing_rules.default_rules`).
 
     Returns:
         One finding per match, each with its span and a reframing in the
         person's own direction. An empty list means nothing was found.
     """
-    rules = default_rules() if rules is None else rules
     plain = _normalise(text)
     findings = []
     for rule in rules:
