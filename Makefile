@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/reciprocity demo -o demo.db
+	$(BIN)/reciprocity demo -o demo.db --force
 	$(BIN)/reciprocity --db demo.db history Alex
 	$(BIN)/reciprocity --db demo.db show Alex
 

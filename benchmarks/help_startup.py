@@ -29,15 +29,16 @@ def measure(command: list[str], runs: int) -> list[float]:
 
 
 def heavy_modules_loaded() -> list[str]:
+    """The heavy modules that answering --help loads (there should be none)."""
     probe = (
-        "import sys; from reciprocity.cli import main; "
-        "code = main(['--help']) if False else None; "
-        "import reciprocity.cli.app; "
-        "print(' '.join(m for m in ('sqlalchemy', 'alembic', 'pydantic', 'questionary') "
-        "if m in sys.modules))"
+        "import sys\n"
+        "from reciprocity.cli import main\n"
+        "main(['--help'])\n"
+        "heavy = ('sqlalchemy', 'alembic', 'pydantic', 'questionary', 'rich')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
-    return out.stdout.split()
+    return out.stderr.split()
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ def test_the_python_example_runs_and_prints_what_it_says() -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(code, "README.md", "exec"), {})
-    assert out.getvalue().splitlines()[0] == "5"
+    assert out.getvalue().splitlines()[0] == "4"
     assert "Mutual flow is not identical flow" in out.getvalue()
 
 

@@ -101,7 +101,7 @@ _ALEX: list[dict[Dimension, _Row]] = [
         Dimension.INITIATION: (2, _I, "I arranged each of our last four meet-ups."),
         Dimension.DEPTH: (4, _BOTH, "Alex told me about the breakup and asked about my move."),
         Dimension.CRISIS: (2, _THEY, "Alex drove two hours when my car broke down at night."),
-        Dimension.MAINTENANCE: (3, _I, "I remember Alex's birthday; Alex forgot mine."),
+        Dimension.MAINTENANCE: (3, _I, "Birthdays and plans are mostly kept up from my side."),
     },
     {
         Dimension.INITIATION: (2, _I, "Messages start with me almost every time."),
@@ -149,14 +149,14 @@ _ALEX: list[dict[Dimension, _Row]] = [
 
 _MUM: list[dict[Dimension, _Row]] = [
     {
-        Dimension.INITIATION: (1, _I, "I phone every Sunday; Mum has not called me this year."),
+        Dimension.INITIATION: (1, _I, "The Sunday calls come from my side; Mum rarely starts one."),
         Dimension.DEPTH: (2, _I, "When I said work was hard, Mum talked about the neighbours."),
         Dimension.CRISIS: (
             2,
             _I,
-            "I handled Mum's hospital appointments; my own surgery went unasked.",
+            "I was at Mum's appointments; around my surgery she kept her distance.",
         ),
-        Dimension.MAINTENANCE: (1, _I, "I remember every date; mine passed without a call."),
+        Dimension.MAINTENANCE: (1, _I, "The family dates and plans are kept up from my side."),
     },
     {
         Dimension.INITIATION: (1, _I, "Still every call starts with me."),

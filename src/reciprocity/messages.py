@@ -15,10 +15,16 @@ from typing import Final
 
 # --- The idea, in the product's words -------------------------------------------------
 
+SEE_ALL_COMMANDS: Final = "See all commands with: reciprocity --help"
 WELCOME: Final = (
     "reciprocity helps you look at whether your closest relationships flow both ways.\n"
     "It looks for patterns over months, not a tally of favours; different kinds of giving\n"
     "count; and a hard stretch is not a verdict."
+)
+FIRST_PERSON_ADDED: Final = (
+    "Many people look at three relationships to start with: a partner, a close friend and "
+    "someone in their family. Add the others the same way, and when you're ready:\n"
+    "  reciprocity audit {name}"
 )
 FIRST_RUN_SUGGESTION: Final = (
     "Start with the few relationships that matter most to you. Many people begin with three:\n"
@@ -81,6 +87,13 @@ LEAN_CHOICES: Final[dict[str, str]] = {
     "mutual": "Neither; it moves both ways",
 }
 
+LEAN_HELP: Final[dict[str, str]] = {
+    "initiation": "'I carry more of it' means you are the one who reaches out more often.",
+    "depth": "'I carry more of it' means you are the one who listens and goes deeper more often.",
+    "crisis": "'I carry more of it' means you are the one who showed up more when it was hard.",
+    "maintenance": "'I carry more of it' means you do more of the upkeep.",
+}
+
 LEAN_PHRASES: Final[dict[str, str]] = {
     "i-carry": "you carry more of it",
     "they-carry": "they carry more of it",
@@ -129,12 +142,19 @@ ASK_SELF_RECEIVING: Final = (
     "Am I open to receiving: do I accept help, ask for it, let myself be supported?"
 )
 ASK_SELF_NOTE: Final = "A note for yourself (optional):"
-SELF_SCORE_LABELS: Final[dict[int, str]] = {
-    1: "1 - hardly at all",
-    2: "2 - not much",
-    3: "3 - somewhat",
+SELF_GIVING_LABELS: Final[dict[int, str]] = {
+    1: "1 - I receive much more than I give here",
+    2: "2 - I receive more than I give",
+    3: "3 - I receive a little more than I give",
+    4: "4 - I give nearly as much as I receive",
+    5: "5 - I give as much as I receive, or more",
+}
+SELF_RECEIVING_LABELS: Final[dict[int, str]] = {
+    1: "1 - hardly: I rarely accept help or ask for it",
+    2: "2 - not often",
+    3: "3 - sometimes",
     4: "4 - mostly",
-    5: "5 - yes",
+    5: "5 - yes, I let myself be supported",
 }
 
 OVERALL_INTRO: Final = "Here is an overall rating proposed from your answers, and why:"
@@ -145,9 +165,10 @@ ASK_OVERALL: Final = "Your overall rating:"
 ASK_OVERRIDE_REASON: Final = "What does the proposal miss? (optional)"
 
 REFLECTION_INTRO: Final = (
-    "You rated this relationship {score} of 5. Rather than a complaint, describe what you want: "
-    "a concrete picture of the mutual pattern you'd like to build, or a boundary that protects "
-    "you. Write it as a pattern you could both recognise, not a charge to deliver."
+    "You rated this relationship {score} of 5. It can help to put this as what you would love, "
+    "rather than what has been missing: a concrete picture of the mutual pattern you'd like to "
+    "build, or a boundary that looks after you. Describe it as something you could both "
+    "recognise."
 )
 ASK_REFLECTION_KIND: Final = "Which fits better?"
 ASK_REFLECTION_TEXT: Final[dict[str, str]] = {
@@ -168,7 +189,7 @@ DRAFT_KEPT: Final = (
 )
 CHOICE_RESUME: Final = "Yes, carry on"
 CHOICE_START_AFRESH: Final = "No, start afresh"
-DRAFT_DISCARDED: Final = "Starting afresh; the earlier draft is set aside."
+DRAFT_DISCARDED: Final = "Starting afresh; the earlier draft is deleted."
 PAUSED_BEFORE_FIRST_ANSWER: Final = "Paused before the first answer; nothing was saved."
 TEXT_REQUIRED: Final = "Please write a few words."
 AUDIT_SAVED: Final = "Saved the audit of {name} for {date}."
@@ -182,20 +203,28 @@ NEEDS_TERMINAL: Final = (
 
 # --- The proposal, explained ------------------------------------------------------------
 
-EXPLAIN_HEADLINE: Final = "Proposed overall rating: {value} of 5 (from {exact})."
+EXPLAIN_HEADLINE: Final = "Proposed overall rating: {value} of 5."
 EXPLAIN_LEFT_OUT: Final = (
     "{dimension}: no recent example, so it is left out rather than counted low."
 )
-EXPLAIN_MUTUAL: Final = "{dimension}: 5, roughly mutual; it does not lower the proposal."
-EXPLAIN_UNDIRECTED: Final = "{dimension}: {score}, {lean}; it lowers the proposal by {amount}."
-EXPLAIN_LEANS: Final = "{dimension}: {score}, {lean}; it lowers the proposal by {amount}."
-EXPLAIN_PARTLY_OFFSET: Final = (
-    "{dimension}: {score}, {lean}; on its own it would lower the proposal by {amount}, "
-    "and {offset} of that is offset by a dimension leaning the other way."
+EXPLAIN_MUTUAL: Final = "{dimension}: 5, roughly mutual; it does not bring the proposal down."
+EXPLAIN_UNDIRECTED: Final = (
+    "{dimension}: {score}, nearly mutual with no clear lean; it brings the proposal down {degree}."
 )
-EXPLAIN_FULLY_OFFSET: Final = (
-    "{dimension}: {score}, {lean}; it is offset by a dimension leaning the other way, "
-    "so it does not lower the proposal."
+EXPLAIN_LEANS: Final = "{dimension}: {score}, {lean}; it brings the proposal down {degree}."
+EXPLAIN_PARTLY_OFFSET: Final = (
+    "{dimension}: {score}, {lean}. Another dimension leans the other way, which softens this: "
+    "it brings the proposal down only {degree}."
+)
+# (threshold, words): how far one dimension brings the proposal down, largest first.
+EXPLAIN_DEGREES: Final[tuple[tuple[float, str], ...]] = (
+    (0.75, "a lot"),
+    (0.375, "somewhat"),
+    (0.0, "a little"),
+)
+EXPLAIN_LOW_NOTE: Final = (
+    "This can be hard to look at. A rating describes how things are now, not who either of "
+    "you is, and not how it has to stay."
 )
 EXPLAIN_OFFSETS_MEAN: Final = (
     "Where one of you carries one part and the other carries another, care is flowing both "
@@ -285,9 +314,9 @@ PERSON_ADDED_NEXT: Final = (
     "When you're ready, look at how things flow with: reciprocity audit {name}"
 )
 PERSON_RENAMED: Final = "Renamed {old} to {new}."
-PERSON_REMOVED: Final = "Removed {name} and their {audits} audit(s)."
+PERSON_REMOVED: Final = "Removed {name} and everything kept about them ({audits} audit(s))."
 ASK_CONFIRM_REMOVE: Final = (
-    "Remove {name} and all {audits} audit(s) of this relationship? This cannot be undone"
+    "Remove {name} and everything kept about them ({audits} audit(s))? This cannot be undone"
 )
 NOTHING_REMOVED: Final = "Nothing removed."
 NO_PEOPLE_YET: Final = "No relationships yet."
@@ -299,7 +328,9 @@ NO_AUDITS_YET: Final = "No audits of {name} yet. Start one with: reciprocity aud
 SHOW_TITLE: Final = "{name} ({kind}), audit of {date}"
 SHOW_REVISION: Final = "revision {revision}"
 SHOW_NO_EXAMPLE: Final = "no recent example"
-SHOW_SELF: Final = "You: giving {giving} of 5, open to receiving {receiving} of 5"
+SHOW_SELF: Final = (
+    "You: giving about as much as you receive, {giving} of 5; open to receiving, {receiving} of 5"
+)
 SHOW_OVERALL: Final = "Overall: {score} of 5"
 SHOW_OVERALL_OVERRIDDEN: Final = "Overall: {score} of 5 (proposed {proposed})"
 SHOW_REASON: Final = "Why: {reason}"
@@ -310,7 +341,14 @@ SHOW_REFLECTION: Final[dict[str, str]] = {
 SHOW_FIRST_STEP: Final = "First step: {text}"
 SHOW_HOW_PROPOSED: Final = "How the proposal came about:"
 SHOW_EARLIER: Final = (
-    "This audit was revised; {count} earlier revision(s) are kept (see `reciprocity export`)."
+    "You revised this audit; the earlier version(s) are kept too ({count}, in the export)."
+)
+HISTORY_KEY: Final = (
+    "A dash: no recent example. Overall in brackets: the proposal, where you chose differently. "
+    "Rev: how many times the audit was saved."
+)
+NO_AUDITS_DRAFT_WAITING: Final = (
+    "An unfinished audit is waiting; pick it up with: reciprocity audit {name}"
 )
 HISTORY_HEADER: Final = ("Date", "Initiation", "Depth", "Crisis", "Maintenance", "Overall", "Rev")
 
@@ -318,8 +356,8 @@ HISTORY_HEADER: Final = ("Date", "Initiation", "Depth", "Crisis", "Maintenance",
 
 EXPORTED: Final = "Wrote {people} relationship(s) and {audits} audit(s) to {path}."
 IMPORTED: Final = (
-    "Imported {file}: {people_added} relationship(s) added, {people_updated} updated; "
-    "{audits_added} audit(s) added, {audits_updated} updated; {unchanged} already there."
+    "Imported {file}: {people_added} relationship(s) added ({people_unchanged} already here); "
+    "{audits_added} audit(s) added, {audits_updated} updated ({audits_unchanged} already here)."
 )
 DEMO_WRITTEN: Final = (
     "Wrote a demo data set to {path}: three relationships with two years of quarterly audits.\n"
@@ -341,10 +379,12 @@ HELP_AUDIT_NAME: Final = "The relationship to look at."
 HELP_ANSWERS: Final = (
     "Read the answers from a TOML file instead of asking (docs/answers-format.md)."
 )
+HELP_AUDIT_DATE: Final = "The day the audit is for (YYYY-MM-DD); today if left out."
 HELP_EDIT: Final = (
     "Revise the audit of this date (YYYY-MM-DD) with the answers file; the earlier "
     "revision is kept."
 )
+HELP_DEMO_FORCE: Final = "Replace the file if it already exists."
 HELP_DEMO_OUTPUT: Final = "Where to write the demo database."
 HELP_EXPORT_FORMAT: Final = "json round-trips everything; csv is for spreadsheets."
 HELP_EXPORT_OUTPUT: Final = "Write here, not to stdout."
@@ -417,7 +457,27 @@ ERR_TEXT_CONTROL: Final = "cannot contain a NUL character"
 ERR_DUPLICATE_AUDIT: Final = (
     "there is already an audit of {name} on {date}; to revise it, add --edit {date}"
 )
-ERR_NO_AUDIT_ON: Final = "no audit of {name} on {date} to revise"
+ERR_NO_AUDIT_ON: Final = "no audit of {name} on {date}"
+HINT_AUDIT_DATES: Final = "; the latest audits are on {dates}"
+ERR_UNKNOWN_KIND: Final = "unknown kind {value!r}; use one of {choices}"
+HINT_DID_YOU_MEAN: Final = " (did you mean {word}?)"
+ERR_FILE_UNWRITABLE: Final = "cannot write the file: {detail}"
+DETAIL_IS_A_FOLDER: Final = "that is a folder; give a file name"
+DETAIL_NO_FOLDER: Final = "the folder {folder} does not exist"
+ERR_EMPTY_DATABASE: Final = "the database path is empty; leave out --db to use your usual database"
+ERR_LOCK_TIMEOUT: Final = "RECIPROCITY_LOCK_TIMEOUT must be a number of seconds (got {value!r})"
+ERR_EDIT_NEEDS_REVISION: Final = (
+    "to revise, add revision = {current} to the file: the revision your changes start from "
+    "(`reciprocity show {name} --date {date} --json` shows it)"
+)
+ERR_EDIT_OTHER_DATE: Final = (
+    "the file is dated {found}, but the audit being revised is of {date}; "
+    "make them the same (an audit keeps its date)"
+)
+ERR_GUIDED_DATE_TAKEN: Final = (
+    "there is already an audit of {name} on {date}. Choose another day with --date, "
+    "or revise that one from a file: --answers FILE.toml --edit {date}"
+)
 ERR_SAVED_MEANWHILE_NAME: Final = (
     "another relationship with that name was saved at the same moment; nothing was changed"
 )
@@ -434,14 +494,40 @@ ERR_STALE: Final = (
     "this audit was changed elsewhere since you opened it (now revision {current}, you "
     "started from {expected}); nothing was saved. Look at it again and redo your change."
 )
+ERR_NOT_WHOLE_NUMBER: Final = "must be a whole number"
+ERR_NOT_TRUE_FALSE: Final = "must be true or false"
+ERR_NOT_TEXT: Final = "must be text (in quotes)"
+ERR_NOT_DATE: Final = "must be a date like 2026-11-01"
+ERR_NOT_DATETIME: Final = "must be a date and time like 2026-11-01T20:00:00+00:00"
+ERR_EMPTY_VALUE: Final = "cannot be empty"
+ERR_TOO_LONG: Final = "can be at most {max_length} characters"
+ERR_BAD_CHARACTERS: Final = "contains characters that are not allowed here"
+ERR_NOT_ONE_OF: Final = "must be one of {expected}"
+ERR_NOT_TABLE: Final = "must be a table of keys and values"
+ERR_NOT_LIST: Final = "must be a list"
+ERR_TOO_SMALL: Final = "must be at least {ge}"
+ERR_INVALID_VALUE: Final = "is not a valid value here"
+ERR_DUPLICATE_ID: Final = "the id {id!r} appears more than once in this file"
 ERR_UNKNOWN_KEY: Final = "unknown key (check the spelling; see docs/answers-format.md)"
 ERR_MISSING: Final = "missing"
 ERR_UNKNOWN_REFLECTION_KIND: Final = "unknown kind {value!r}; use 'picture' or 'boundary'"
 ERR_EDIT_NEEDS_ANSWERS: Final = "--edit needs --answers FILE.toml"
 ERR_NO_AUDIT_ID: Final = "no audit with id {audit_id}"
 ERR_TOML_SYNTAX: Final = "not valid TOML: {detail}"
+TOML_AT_COLUMN: Final = "column {column}: {reason}"
+TOML_HINT_UNCLOSED_QUOTE: Final = "a quote is not closed on this line"
+TOML_HINT_ONE_PER_LINE: Final = (
+    "one key = value per line; text goes in quotes and dates are written 2026-11-01"
+)
+TOML_HINT_VALUE: Final = (
+    "a key has no value, or the value is not a number, text in quotes or a date"
+)
+TOML_HINT_TWICE: Final = "the same key or table is given twice"
 ERR_JSON_SYNTAX: Final = "not valid JSON: {detail}"
 ERR_FILE_UNREADABLE: Final = "cannot read the file: {detail}"
+ERR_IMPORT_CSV: Final = (
+    "import reads the JSON export; CSV is for spreadsheets. Export with --format json to move data"
+)
 ERR_NOT_AN_EXPORT: Final = "not a reciprocity export (no format = 'reciprocity-export')"
 ERR_NEWER_EXPORT: Final = (
     "written by a newer version of reciprocity (schema {found}; this version reads up to "
@@ -465,6 +551,9 @@ ERR_DB_LOCKED: Final = (
 ERR_DB_NEWER: Final = (
     "this database was written by a newer version of reciprocity (schema {found}); "
     "upgrade reciprocity to open it. Nothing was changed."
+)
+ERR_DEMO_WOULD_REPLACE: Final = (
+    "{path} already exists; choose another file, or add --force to replace it"
 )
 ERR_DEMO_IS_USER_DB: Final = (
     "the demo would overwrite your own database; choose another file with -o"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from reciprocity.core import (
     explain_proposal,
     propose_overall_rating,
 )
+from reciprocity.core.proposal import OFFSET_SHARE
 from reciprocity.messages import DIMENSION_NAMES
 
 ME, THEY, BOTH = Lean.I_CARRY, Lean.THEY_CARRY, Lean.MUTUAL
@@ -46,10 +48,12 @@ def test_a_friend_who_never_initiates_but_carries_every_crisis_offsets() -> None
         ]
     )
     assert proposal.value == 5
+    assert proposal.exact == 5 - (3 + 3 - 2 * OFFSET_SHARE * 3) / 4
     assert proposal.has_offsets
     initiation, _, crisis, _ = proposal.contributions
-    assert initiation.offset_by == initiation.lowers_by == 0.75
-    assert crisis.net_lowers_by == 0
+    assert initiation.lowers_by == crisis.lowers_by == 0.75
+    assert initiation.offset_by == crisis.offset_by == OFFSET_SHARE * 0.75
+    assert 0 < crisis.net_lowers_by < crisis.lowers_by
 
 
 def test_the_same_low_scores_leaning_one_way_are_not_offset() -> None:
@@ -89,11 +93,12 @@ def test_a_partial_offset_leaves_the_remainder() -> None:
             rated(Dimension.MAINTENANCE, 5, BOTH),
         ]
     )
-    assert proposal.exact == 5 - (4 - 1) / 4
+    assert proposal.exact == 5 - (4 + 1 - 2 * OFFSET_SHARE * 1) / 4
+    assert proposal.value == 4
     initiation, depth, _, _ = proposal.contributions
-    assert depth.net_lowers_by == 0
-    assert initiation.offset_by == 0.25
-    assert initiation.net_lowers_by == 0.75
+    assert depth.offset_by == initiation.offset_by == OFFSET_SHARE * 0.25
+    assert depth.net_lowers_by == pytest.approx(0.0625)
+    assert initiation.net_lowers_by == pytest.approx(1 - 0.1875)
 
 
 def test_no_recent_crisis_is_left_out_not_counted_low() -> None:
@@ -131,6 +136,25 @@ def test_nothing_rated_gives_no_proposal_and_says_so() -> None:
     assert "give the overall rating yourself" in explain_proposal(proposal)[0]
 
 
+def test_strain_everywhere_is_not_called_roughly_mutual_by_offsetting() -> None:
+    # Every channel strained, leaning different ways: the offset softens but does not erase.
+    proposal = propose_overall_rating(
+        [
+            rated(Dimension.INITIATION, 3, ME),
+            rated(Dimension.DEPTH, 4, BOTH),
+            rated(Dimension.CRISIS, 2, THEY),
+            rated(Dimension.MAINTENANCE, 3, ME),
+        ]
+    )
+    assert proposal.value == 4
+
+
+def test_a_low_proposal_adds_a_kind_word() -> None:
+    proposal = propose_overall_rating(rated(d, 1, ME) for d in Dimension)
+    assert proposal.value == 1
+    assert explain_proposal(proposal)[-1].startswith("This can be hard to look at.")
+
+
 def test_the_explanation_names_each_dimension_and_the_offset() -> None:
     proposal = propose_overall_rating(
         [
@@ -141,10 +165,10 @@ def test_the_explanation_names_each_dimension_and_the_offset() -> None:
         ]
     )
     lines = explain_proposal(proposal)
-    assert lines[0].startswith(f"Proposed overall rating: {proposal.value} of 5")
+    assert lines[0] == f"Proposed overall rating: {proposal.value} of 5."
     for dimension in Dimension:
         assert any(line.startswith(DIMENSION_NAMES[dimension]) for line in lines)
-    assert any("offset" in line for line in lines)
+    assert any("leans the other way, which softens this" in line for line in lines)
     assert "Mutual flow is not identical flow" in " ".join(lines)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reciprocity.core import Dimension, Lean, ReflectionKind
+from reciprocity.core import Audit, Dimension, Lean, ReflectionKind
 from reciprocity.errors import InvalidFileError
 from reciprocity.formats.answers import locate_toml_line, parse_answers
 
@@ -22,8 +22,9 @@ def documented_example() -> str:
     return found.group(1)
 
 
-def parse(text: str) -> object:
-    return parse_answers(text, file="alex.toml", audit_id="a1", person_id="p1", today=TODAY)
+def parse(text: str) -> Audit:
+    audit, _ = parse_answers(text, file="alex.toml", audit_id="a1", person_id="p1", today=TODAY)
+    return audit
 
 
 def problems(text: str) -> list[str]:
@@ -33,9 +34,7 @@ def problems(text: str) -> list[str]:
 
 
 def test_the_documented_example_is_a_valid_audit() -> None:
-    audit = parse_answers(
-        documented_example(), file="alex.toml", audit_id="a1", person_id="p1", today=TODAY
-    )
+    audit = parse(documented_example())
     assert audit.date == dt.date(2026, 11, 1)
     assert audit.rating(Dimension.INITIATION).lean is Lean.I_CARRY
     assert audit.rating(Dimension.CRISIS).no_recent_example
@@ -56,14 +55,31 @@ def test_the_documented_error_lines_are_what_a_person_sees() -> None:
 
 def test_leaving_out_overall_accepts_the_proposal() -> None:
     text = re.sub(r"\[overall\].*?(?=\[reflection\])", "", documented_example(), flags=re.DOTALL)
-    audit = parse_answers(text, file="f.toml", audit_id="a", person_id="p", today=TODAY)
+    audit = parse(text)
     assert audit.overall.score == audit.overall.proposed == 3
 
 
 def test_the_date_defaults_to_today() -> None:
     text = documented_example().replace("date = 2026-11-01", "")
-    audit = parse_answers(text, file="f.toml", audit_id="a", person_id="p", today=TODAY)
-    assert audit.date == TODAY
+    assert parse(text).date == TODAY
+    on = dt.date(2026, 3, 1)
+    audit, _ = parse_answers(
+        text, file="f.toml", audit_id="a", person_id="p", today=TODAY, default_date=on
+    )
+    assert audit.date == on
+
+
+def test_the_revision_an_edit_starts_from_is_read() -> None:
+    _, revision = parse_answers(
+        "revision = 3\n" + documented_example(),
+        file="f.toml",
+        audit_id="a",
+        person_id="p",
+        today=TODAY,
+    )
+    assert revision == 3
+    (line,) = problems('revision = "3"\n' + documented_example())
+    assert line == "alex.toml:1: revision: must be a whole number"
 
 
 def test_a_syntax_error_says_the_line() -> None:
@@ -91,26 +107,41 @@ score = 2
 giving = 3
 recieving = 3
 """
-    assert problems(text) == [
-        "alex.toml:15: self.receiving: missing",
-        "alex.toml:17: self.recieving: unknown key "
-        "(check the spelling; see docs/answers-format.md)",
-    ]
-    text = text.replace("recieving", "receiving")
+    # A broken self table does not hide the problems of the other tables.
     assert problems(text) == [
         "alex.toml:3: initiation.score: must be a whole number from 1 to 5 (got 9)",
         "alex.toml:7: depth.lean: a score of 3 leans one way; say which: 'i-carry' or 'they-carry'",
         "alex.toml:11: crisis: no_recent_example = true cannot have a score or lean; "
         "remove one or the other",
+        "alex.toml:15: self.receiving: missing",
+        "alex.toml:17: self.recieving: unknown key "
+        "(check the spelling; see docs/answers-format.md)",
         "alex.toml: maintenance: missing: "
         "give score, lean and example, or no_recent_example = true",
+    ]
+
+
+def test_an_empty_file_names_every_missing_table() -> None:
+    missing = "missing: give score, lean and example, or no_recent_example = true"
+    assert problems("") == [
+        "alex.toml: self: missing",
+        *(f"alex.toml: {d.value}: {missing}" for d in Dimension),
+    ]
+
+
+def test_shape_errors_are_said_in_plain_words() -> None:
+    text = documented_example().replace("date = 2026-11-01", 'date = "2026-11-31"')
+    text = text.replace("no_recent_example = true", 'no_recent_example = "yes"')
+    assert problems(text) == [
+        "alex.toml:2: date: must be a date like 2026-11-01",
+        "alex.toml:15: crisis.no_recent_example: must be true or false",
     ]
 
 
 def test_a_score_given_as_text_is_refused_not_guessed() -> None:
     text = documented_example().replace("score = 2  ", 'score = "2"', 1)
     (line,) = problems(text)
-    assert line.startswith("alex.toml:5: initiation.score: input should be a valid integer")
+    assert line == "alex.toml:5: initiation.score: must be a whole number"
 
 
 def test_an_unknown_reflection_kind_is_refused() -> None:

@@ -140,10 +140,10 @@ def test_any_valid_archive_comes_back_unchanged_from_a_fresh_store(archive: Arch
 
     assert report == ImportReport(
         people_added=len(archive.people),
-        people_updated=0,
         audits_added=len(archive.audits),
         audits_updated=0,
-        unchanged=0,
+        people_unchanged=0,
+        audits_unchanged=0,
     )
     assert back == archive
     text = archive_to_json(back, exported_at=EXPORTED_AT)

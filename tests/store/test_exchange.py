@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
+from reciprocity import messages
 from reciprocity.core import (
     Archive,
     ArchivedAudit,
@@ -16,7 +18,8 @@ from reciprocity.core import (
     Person,
     RelationshipKind,
 )
-from reciprocity.errors import InvalidFileError
+from reciprocity.errors import InvalidFileError, InvalidInputError, PersonNotFoundError
+from reciprocity.formats.codec import audit_from_data
 from reciprocity.formats.exchange import archive_to_json, parse_archive
 from reciprocity.store import ImportReport, Store, new_id, open_store
 from tests.store.helpers import (
@@ -53,7 +56,7 @@ def test_an_archive_imported_into_an_empty_store_comes_back_equal(store: Store) 
     report = store.import_archive(archive, file="sample.json")
 
     assert report == ImportReport(
-        people_added=2, people_updated=0, audits_added=2, audits_updated=0, unchanged=0
+        people_added=2, audits_added=2, audits_updated=0, people_unchanged=0, audits_unchanged=0
     )
     back = store.archive()
     assert back == archive
@@ -82,7 +85,7 @@ def test_importing_the_same_archive_twice_changes_nothing(store: Store) -> None:
     report = store.import_archive(archive, file="sample.json")
 
     assert report == ImportReport(
-        people_added=0, people_updated=0, audits_added=0, audits_updated=0, unchanged=4
+        people_added=0, audits_added=0, audits_updated=0, people_unchanged=2, audits_unchanged=2
     )
     assert row_counts(store) == before
     assert store.archive() == archive
@@ -96,7 +99,13 @@ def test_a_store_imported_into_its_own_export_reports_everything_unchanged(
 
     report = store.import_archive(archive, file="own.json")
 
-    assert report.unchanged == len(archive.people) + len(archive.audits)
+    assert report == ImportReport(
+        people_added=0,
+        audits_added=0,
+        audits_updated=0,
+        people_unchanged=len(archive.people),
+        audits_unchanged=len(archive.audits),
+    )
     assert store.archive() == archive
 
 
@@ -198,7 +207,7 @@ def test_an_archive_with_a_newer_revision_replaces_the_audit_and_keeps_history(
     report = store.import_archive(incoming, file="laptop.json")
 
     assert report == ImportReport(
-        people_added=0, people_updated=0, audits_added=0, audits_updated=1, unchanged=1
+        people_added=0, audits_added=0, audits_updated=1, people_unchanged=1, audits_unchanged=0
     )
     assert store.audits(sam.id) == [newer]
     assert [(e.revision, e.audit) for e in store.earlier_revisions(newer)] == [(1, original)]
@@ -215,23 +224,49 @@ def test_an_archive_with_an_older_revision_leaves_the_newer_stored_one(store: St
 
     report = store.import_archive(old_export, file="old.json")
 
-    assert report.unchanged == 2
+    assert report == ImportReport(
+        people_added=0, audits_added=0, audits_updated=0, people_unchanged=1, audits_unchanged=1
+    )
     assert store.archive() == current
 
 
-def test_an_archive_that_renames_a_person_updates_the_stored_name(store: Store) -> None:
+def test_an_archive_with_an_old_name_for_a_stored_person_keeps_the_stored_name(
+    store: Store,
+) -> None:
     sam = store.add_person("Sam", RelationshipKind.PARTNER)
-    mine = store.archive()
-    renamed = Person(sam.id, "Samuel", RelationshipKind.FAMILY)
+    old_backup = store.archive()
+    samuel = store.rename_person("Sam", "Samuel")
+    current = store.archive()
+    # The backup also has another kind for the same person id.
+    stale = Person(sam.id, "Sam", RelationshipKind.FAMILY)
     incoming = dataclasses.replace(
-        mine, people=(ArchivedPerson(renamed, mine.people[0].created_at),)
+        old_backup, people=(ArchivedPerson(stale, old_backup.people[0].created_at),)
     )
 
-    report = store.import_archive(incoming, file="renamed.json")
+    report = store.import_archive(incoming, file="old-backup.json")
 
-    assert report.people_updated == 1
-    assert store.person("samuel") == renamed
-    assert store.archive() == incoming
+    assert report == ImportReport(
+        people_added=0, audits_added=0, audits_updated=0, people_unchanged=1, audits_unchanged=0
+    )
+    assert store.person("samuel") == samuel == Person(sam.id, "Samuel", RelationshipKind.PARTNER)
+    with pytest.raises(PersonNotFoundError):
+        store.person("Sam")
+    assert store.archive() == current
+
+
+def test_an_old_backup_is_not_refused_over_a_name_its_person_no_longer_has(
+    store: Store,
+) -> None:
+    alex = store.add_person("Alex", RelationshipKind.FRIEND)
+    old_backup = store.archive()
+    store.rename_person("Alex", "Sam")
+    newcomer = store.add_person("Alex", RelationshipKind.COLLEAGUE)
+
+    report = store.import_archive(old_backup, file="old-backup.json")
+
+    assert report.people_unchanged == 1
+    assert store.person("Sam").id == alex.id
+    assert store.person("Alex") == newcomer
 
 
 def test_an_archive_naming_two_different_people_sam_is_refused(store: Store) -> None:
@@ -244,9 +279,116 @@ def test_an_archive_naming_two_different_people_sam_is_refused(store: Store) -> 
         (),
     )
 
-    with pytest.raises(InvalidFileError):
+    with pytest.raises(InvalidFileError) as raised:
         store.import_archive(incoming, file="two-sams.json")
+    (problem,) = raised.value.problems
+    # Whichever of the two comes second in the file is the one named.
+    assert problem.message in {messages.ERR_NAME_TWICE.format(name=n) for n in ("Sam", "sam")}
     assert row_counts(store)["people"] == 0
+
+
+def test_an_archive_with_one_person_id_twice_is_refused_and_writes_nothing(
+    store: Store,
+) -> None:
+    store.add_person("Rosa", RelationshipKind.FRIEND)
+    before = store.archive()
+    counts = row_counts(store)
+    created = dt.datetime(2025, 1, 1, tzinfo=CEST)
+    twice = new_id()
+    kim = Person(new_id(), "Kim", RelationshipKind.FRIEND)
+    incoming = Archive(
+        people=(
+            ArchivedPerson(Person(twice, "Sam", RelationshipKind.PARTNER), created),
+            ArchivedPerson(kim, created),
+            ArchivedPerson(Person(twice, "Samuel", RelationshipKind.FRIEND), created),
+        ),
+        audits=(ArchivedAudit(mutual_audit(kim.id, dt.date(2025, 5, 2)), created, created),),
+    )
+
+    with pytest.raises(InvalidFileError) as raised:
+        store.import_archive(incoming, file="twice.json")
+
+    problems = [(p.field, p.message) for p in raised.value.problems]
+    assert problems == [("people[2].id", messages.ERR_DUPLICATE_ID.format(id=twice))]
+    assert row_counts(store) == counts
+    assert store.archive() == before
+
+
+def test_an_archive_with_one_audit_id_twice_is_refused_and_writes_nothing(
+    store: Store,
+) -> None:
+    store.add_person("Rosa", RelationshipKind.FRIEND)
+    before = store.archive()
+    counts = row_counts(store)
+    created = dt.datetime(2025, 1, 1, tzinfo=CEST)
+    sam = Person(new_id(), "Sam", RelationshipKind.PARTNER)
+    twice = new_id()
+    incoming = Archive(
+        people=(ArchivedPerson(sam, created),),
+        audits=(
+            ArchivedAudit(
+                mutual_audit(sam.id, dt.date(2025, 5, 1), audit_id=twice), created, created
+            ),
+            ArchivedAudit(mutual_audit(sam.id, dt.date(2025, 5, 2)), created, created),
+            # The same id on another day: not the same audit, and not a second revision.
+            ArchivedAudit(
+                strained_audit(sam.id, dt.date(2025, 5, 3), audit_id=twice), created, created
+            ),
+        ),
+    )
+
+    with pytest.raises(InvalidFileError) as raised:
+        store.import_archive(incoming, file="twice.json")
+
+    problems = [(p.field, p.message) for p in raised.value.problems]
+    assert problems == [("audits[2].id", messages.ERR_DUPLICATE_ID.format(id=twice))]
+    assert row_counts(store) == counts
+    assert store.archive() == before
+
+
+def test_an_export_keeps_its_recorded_proposal_and_history_written_under_older_rules(
+    store: Store,
+) -> None:
+    archive = sample_archive()
+    index, edited = next((i, a) for i, a in enumerate(archive.audits) if a.earlier)
+    assert edited.audit.overall.proposed == 5
+    document = json.loads(archive_to_json(archive, exported_at=EXPORTED_AT))
+    entry = document["audits"][index]
+    # A proposal made under the rule of its day, which today's rule would not make.
+    entry["overall"]["proposed"] = 4
+    # An earlier revision rated 1 without the reflection today's rules ask for.
+    old = entry["earlier_revisions"][0]["audit"]
+    old["overall"]["score"] = 1
+    old["reflection"] = None
+    with pytest.raises(InvalidInputError) as refused:
+        audit_from_data(old, audit_id=edited.audit.id, person_id="p", today=TODAY)
+    assert "reflection" in [p.field for p in refused.value.problems]
+
+    parsed = parse_archive(json.dumps(document), file="old-rules.json", today=TODAY)
+    store.import_archive(parsed, file="old-rules.json")
+
+    first = edited.earlier[0]
+    expected_first = dataclasses.replace(
+        first.audit,
+        overall=dataclasses.replace(first.audit.overall, score=1),
+        reflection=None,
+    )
+    expected_current = dataclasses.replace(
+        edited.audit, overall=dataclasses.replace(edited.audit.overall, proposed=4)
+    )
+    expected = dataclasses.replace(
+        edited,
+        audit=expected_current,
+        earlier=(dataclasses.replace(first, audit=expected_first), *edited.earlier[1:]),
+    )
+    assert parsed == dataclasses.replace(
+        archive,
+        audits=tuple(expected if i == index else a for i, a in enumerate(archive.audits)),
+    )
+    assert store.archive() == parsed
+    sam = store.person("Sam")
+    assert store.audits(sam.id) == [expected_current]
+    assert store.earlier_revisions(expected_current) == expected.earlier
 
 
 def test_an_audit_edited_on_two_machines_keeps_both_edits_or_is_a_conflict(

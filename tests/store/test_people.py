@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from reciprocity import messages
 from reciprocity.core import Person, RelationshipKind
 from reciprocity.core.people import MAX_NAME_LENGTH
 from reciprocity.errors import (
@@ -36,10 +37,13 @@ def test_spaces_in_a_new_name_are_tidied(store: Store) -> None:
 def test_a_second_sam_is_refused_whatever_the_case(store: Store) -> None:
     store.add_person("Sam", RelationshipKind.PARTNER)
 
-    with pytest.raises(DuplicatePersonError, match="sam"):
+    # The message names the relationship as it is stored, not as it was typed.
+    with pytest.raises(DuplicatePersonError) as lower:
         store.add_person("sam", RelationshipKind.FRIEND)
-    with pytest.raises(DuplicatePersonError):
+    assert str(lower.value) == "there is already a relationship called 'Sam'"
+    with pytest.raises(DuplicatePersonError) as upper:
         store.add_person(" SAM ", RelationshipKind.FAMILY)
+    assert str(upper.value) == messages.ERR_DUPLICATE_PERSON.format(name="Sam")
     assert [s.person.kind for s in store.people()] == [RelationshipKind.PARTNER]
 
 

@@ -9,6 +9,7 @@ import typer
 from reciprocity import __version__, messages
 from reciprocity.cli import audit, demo, exchange, people, views
 from reciprocity.cli.state import DB_ENV, state
+from reciprocity.errors import InvalidInputError, Problem
 
 __all__ = ["app"]
 
@@ -49,16 +50,17 @@ def root(
 ) -> None:
     """See whether your closest relationships flow both ways."""
     app_state = state(ctx)
+    if db is not None and not db.strip():
+        raise InvalidInputError([Problem(messages.ERR_EMPTY_DATABASE, "--db")])
     app_state.database = db
     ctx.call_on_close(app_state.close)
     if ctx.invoked_subcommand is None:
-        from reciprocity import messages
-
         typer.echo(messages.WELCOME)
         if not app_state.store().people():
             typer.echo("")
             typer.echo(messages.FIRST_RUN_SUGGESTION)
-        typer.echo("\nSee all commands with: reciprocity --help")
+        typer.echo("")
+        typer.echo(messages.SEE_ALL_COMMANDS)
 
 
 app.add_typer(people.app, name="person")

@@ -2,44 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reciprocity import messages
+from reciprocity.cli.inputs import audit_on, parse_date, read_text, shell_quote
 from reciprocity.cli.state import state
+from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
+
+if TYPE_CHECKING:
+    from reciprocity.core import Audit
 
 __all__ = ["register"]
-
-
-def parse_date(value: str, field: str = "date") -> dt.date:
-    """Read a YYYY-MM-DD date given on the command line."""
-    from reciprocity import messages
-    from reciprocity.errors import InvalidInputError, Problem
-
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(
-            [Problem(messages.ERR_DATE_FORMAT.format(value=value), field)]
-        ) from None
-
-
-def read_text(path: Path) -> str:
-    """Read a file the person named, with a clear message when it cannot be read."""
-    from reciprocity import messages
-    from reciprocity.errors import InvalidFileError, Problem
-
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        detail = getattr(error, "strerror", None) or str(error)
-        raise InvalidFileError(
-            [Problem(messages.ERR_FILE_UNREADABLE.format(detail=detail))], file=str(path)
-        ) from error
 
 
 def _phrasing_notes(texts: list[str]) -> None:
@@ -57,83 +34,112 @@ def audit(
     name: Annotated[str, typer.Argument(help=messages.HELP_AUDIT_NAME)],
     answers: Annotated[
         Path | None,
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE.toml",
-            help=messages.HELP_ANSWERS,
-        ),
+        typer.Option("--answers", "-a", metavar="FILE.toml", help=messages.HELP_ANSWERS),
     ] = None,
     edit: Annotated[
-        str | None,
-        typer.Option(
-            "--edit",
-            metavar="DATE",
-            help=messages.HELP_EDIT,
-        ),
+        str | None, typer.Option("--edit", metavar="DATE", help=messages.HELP_EDIT)
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help=messages.HELP_AUDIT_DATE)
     ] = None,
 ) -> None:
-    """Audit one relationship, guided or from an answers file.
+    """Audit one relationship, guided or from an answers file."""
+    if answers is None:
+        if edit is not None:
+            raise typer.BadParameter(messages.ERR_EDIT_NEEDS_ANSWERS, param_hint="--edit")
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            # Said before the database is opened, so refusing never creates or migrates one.
+            typer.echo(messages.ERR_PREFIX + messages.NEEDS_TERMINAL.format(name=name), err=True)
+            raise typer.Exit(2)
+        _guided(ctx, name, on)
+    elif edit is not None:
+        _revise_from_file(ctx, name, answers, edit)
+    else:
+        _add_from_file(ctx, name, answers, on)
 
-    Four dimensions, a look at yourself, and an overall rating with its explanation.
-    """
-    from reciprocity import messages
-    from reciprocity.errors import AuditNotFoundError
+
+def _texts(audit: Audit) -> list[str]:
+    texts = [r.example for r in audit.dimensions]
+    if audit.reflection:
+        texts += [audit.reflection.text, audit.reflection.first_step]
+    return texts
+
+
+def _add_from_file(ctx: typer.Context, name: str, answers: Path, on: str | None) -> None:
+    from reciprocity.formats.answers import parse_answers
     from reciprocity.store import new_id
 
-    if answers is None and edit is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        # Said before the database is opened, so refusing never creates or migrates one.
-        typer.echo(messages.ERR_PREFIX + messages.NEEDS_TERMINAL.format(name=name), err=True)
-        raise typer.Exit(2)
     app_state = state(ctx)
     store = app_state.store()
     person = store.person(name)
-    today = app_state.today()
+    result, _ = parse_answers(
+        read_text(answers),
+        file=str(answers),
+        audit_id=new_id(),
+        person_id=person.id,
+        today=app_state.today(),
+        default_date=parse_date(on, "--date") if on else None,
+    )
+    store.add_audit(result)
+    typer.echo(messages.AUDIT_SAVED.format(name=person.name, date=result.date))
+    _phrasing_notes(_texts(result))
 
-    if answers is not None:
-        from reciprocity.formats.answers import parse_answers
 
-        existing = None
-        if edit is not None:
-            existing = store.audit_on(person.id, parse_date(edit, "--edit"))
-            if existing is None:
-                raise AuditNotFoundError(
-                    messages.ERR_NO_AUDIT_ON.format(name=person.name, date=edit)
-                )
-        result = parse_answers(
-            read_text(answers),
-            file=str(answers),
-            audit_id=existing.id if existing else new_id(),
-            person_id=person.id,
-            today=today,
+def _revise_from_file(ctx: typer.Context, name: str, answers: Path, edit: str) -> None:
+    from reciprocity.formats.answers import parse_answers
+
+    app_state = state(ctx)
+    store = app_state.store()
+    person = store.person(name)
+    existing = audit_on(store, person, edit, "--edit")
+    result, revision = parse_answers(
+        read_text(answers),
+        file=str(answers),
+        audit_id=existing.id,
+        person_id=person.id,
+        today=app_state.today(),
+        default_date=existing.date,
+    )
+    if revision is None:
+        message = messages.ERR_EDIT_NEEDS_REVISION.format(
+            current=existing.revision, name=shell_quote(person.name), date=existing.date
         )
-        texts = [r.example for r in result.dimensions]
-        if result.reflection:
-            texts += [result.reflection.text, result.reflection.first_step]
-        _phrasing_notes(texts)
-        if existing is not None:
-            saved = store.revise_audit(result, expected_revision=existing.revision)
-            typer.echo(
-                messages.AUDIT_REVISED.format(
-                    revision=saved.revision, name=person.name, date=saved.date
-                )
-            )
-            return
-        store.add_audit(result)
-        typer.echo(messages.AUDIT_SAVED.format(name=person.name, date=result.date))
-        return
+        raise InvalidFileError([Problem(message, "revision")], file=str(answers))
+    if result.date != existing.date:
+        message = messages.ERR_EDIT_OTHER_DATE.format(found=result.date, date=existing.date)
+        raise InvalidFileError([Problem(message, "date")], file=str(answers))
+    saved = store.revise_audit(result, expected_revision=revision)
+    typer.echo(
+        messages.AUDIT_REVISED.format(revision=saved.revision, name=person.name, date=saved.date)
+    )
+    _phrasing_notes(_texts(saved))
 
-    if edit is not None:
-        raise typer.BadParameter(messages.ERR_EDIT_NEEDS_ANSWERS, param_hint="--edit")
+
+def _guided(ctx: typer.Context, name: str, on: str | None) -> None:
     from reciprocity.cli.interview import interview
+    from reciprocity.errors import DuplicateAuditError
+    from reciprocity.store import new_id
 
+    app_state = state(ctx)
+    store = app_state.store()
+    person = store.person(name)
+    day = parse_date(on, "--date") if on else app_state.today()
+    if day > app_state.today():
+        # Refused at once rather than after every answer is given.
+        problem = Problem(messages.ERR_DATE_IN_FUTURE.format(date=day), "--date")
+        raise InvalidInputError([problem])
+    if store.audit_on(person.id, day) is not None:
+        # Said before the first question, so nobody answers everything to be refused.
+        message = messages.ERR_GUIDED_DATE_TAKEN.format(name=person.name, date=day)
+        raise DuplicateAuditError(message)
     try:
-        result = interview(store, person, today=today, audit_id=new_id())
-    except KeyboardInterrupt:
+        result = interview(store, person, on=day, today=app_state.today(), audit_id=new_id())
+    except (KeyboardInterrupt, EOFError):
         typer.echo("")
         kept = store.draft(person.id) is not None
+        name_arg = shell_quote(person.name)
         typer.echo(
-            messages.DRAFT_KEPT.format(name=person.name)
+            messages.DRAFT_KEPT.format(name=name_arg)
             if kept
             else messages.PAUSED_BEFORE_FIRST_ANSWER
         )

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from reciprocity import messages
+from reciprocity.cli.inputs import read_text, write_text
 from reciprocity.cli.state import state
 
 __all__ = ["register"]
@@ -38,7 +39,6 @@ def export(
     The formats are described in docs/export-format.md.
     """
     from reciprocity import messages
-    from reciprocity.atomic import write_atomically
     from reciprocity.formats.exchange import archive_to_csv, archive_to_json
 
     archive = state(ctx).store().archive()
@@ -49,7 +49,7 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_atomically(output, text)
+    write_text(output, text)
     typer.echo(
         messages.EXPORTED.format(
             people=len(archive.people), audits=len(archive.audits), path=output
@@ -67,7 +67,6 @@ def import_(
     The whole file is checked first; importing the same file twice changes nothing.
     """
     from reciprocity import messages
-    from reciprocity.cli.audit import read_text
     from reciprocity.formats.exchange import parse_archive
 
     app_state = state(ctx)
@@ -77,10 +76,10 @@ def import_(
         messages.IMPORTED.format(
             file=file,
             people_added=report.people_added,
-            people_updated=report.people_updated,
             audits_added=report.audits_added,
             audits_updated=report.audits_updated,
-            unchanged=report.unchanged,
+            people_unchanged=report.people_unchanged,
+            audits_unchanged=report.audits_unchanged,
         )
     )
 

@@ -1,12 +1,15 @@
 """The guided audit in the terminal: arrow-key choices, help at every step, a draft kept as it goes.
 
 Every answer is written to the draft as soon as it is given, so Ctrl-C (or a
-closed terminal) loses nothing; only a finished audit reaches the history.
+closed terminal) loses nothing; only a finished audit reaches the history. A
+draft holds finished sections under their file keys (``initiation``, ``self``
+...) and the section being answered under ``_pending``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -26,14 +29,16 @@ from reciprocity.core import (
     needs_reflection,
     propose_overall_rating,
 )
-from reciprocity.formats.codec import AuditIn, audit_from_model, rating_from_dict
+from reciprocity.formats.codec import audit_from_data, rating_from_dict
 from reciprocity.store import Store
 
 __all__ = ["interview"]
 
 Answers = dict[str, Any]
+# Fills in the answers of one section, saving after each one.
+Section = Callable[[Answers, Callable[[], None]], None]
 
-
+_PENDING = "_pending"
 _NO_DEFAULT: Any = object()
 
 
@@ -46,18 +51,21 @@ def _select(question: str, choices: list[tuple[str, Any]], *, default: Any = _NO
     return choices[int(index)][1]
 
 
-def _text(question: str, *, required: bool = False, instruction: str = "") -> str:
+def _scale(labels: dict[int, str]) -> list[tuple[str, Any]]:
+    return [(label, score) for score, label in sorted(labels.items())]
+
+
+def _text(question: str, *, required: bool = False) -> str:
     def valid(value: str) -> bool | str:
         return bool(value.strip()) or not required or messages.TEXT_REQUIRED
 
-    answer = questionary.text(
-        question, instruction=instruction or None, validate=valid
-    ).unsafe_ask()
-    return str(answer).strip()
+    return str(questionary.text(question, validate=valid).unsafe_ask()).strip()
 
 
 def _say(text: str = "") -> None:
-    typer.echo(text)
+    width = max(40, min(100, typer.get_terminal_size()[0] - 2))
+    for paragraph in text.split("\n"):
+        typer.echo(textwrap.fill(paragraph, width) if paragraph else "")
 
 
 def _checked_text(question: str, *, required: bool) -> str:
@@ -70,85 +78,97 @@ def _checked_text(question: str, *, required: bool) -> str:
         _say(messages.PHRASING_NOTE_HEADER)
         for finding in findings:
             _say(f"  - {finding.reframe}")
-        keep = _select(
-            messages.ASK_KEEP_WORDING,
-            [(messages.CHOICE_KEEP, True), (messages.CHOICE_REWRITE, False)],
-        )
-        if keep:
+        choices = [(messages.CHOICE_KEEP, True), (messages.CHOICE_REWRITE, False)]
+        if _select(messages.ASK_KEEP_WORDING, choices):
             return answer
 
 
-def _ask_dimension(dimension: Dimension) -> dict[str, Any]:
+def _ask(answers: Answers, key: str, save: Callable[[], None], ask: Callable[[], Any]) -> None:
+    """Ask one question unless a resumed draft already holds its answer."""
+    if key not in answers:
+        answers[key] = ask()
+        save()
+
+
+def _dimension(dimension: Dimension, answers: Answers, save: Callable[[], None]) -> None:
     _say()
     _say(f"{messages.DIMENSION_NAMES[dimension]}: {messages.DIMENSION_QUESTIONS[dimension]}")
-    _say(messages.DIMENSION_HELP[dimension])
-    choices: list[tuple[str, Any]] = [
-        (label, score) for score, label in sorted(messages.SCORE_LABELS.items())
-    ]
-    choices.append((messages.CHOICE_NO_RECENT_EXAMPLE, None))
-    score = _select(messages.ASK_SCORE, choices)
-    if score is None:
-        note = _text(messages.ASK_NO_EXAMPLE_NOTE)
-        return {"no_recent_example": True, "example": note}
+    if not answers:  # resuming half-way, the name is reminder enough
+        _say(messages.DIMENSION_HELP[dimension])
+    choices = [*_scale(messages.SCORE_LABELS), (messages.CHOICE_NO_RECENT_EXAMPLE, None)]
+    _ask(answers, "score", save, lambda: _select(messages.ASK_SCORE, choices))
+    if answers["score"] is None:
+        del answers["score"]
+        answers["no_recent_example"] = True
+        _ask(answers, "example", save, lambda: _text(messages.ASK_NO_EXAMPLE_NOTE))
+        return
+    score = int(answers["score"])
     if score == MAX_SCORE:
-        lean = Lean.MUTUAL
-    else:
-        leans = [Lean.I_CARRY, Lean.THEY_CARRY] + ([Lean.MUTUAL] if score == MAX_SCORE - 1 else [])
-        lean = _select(messages.ASK_LEAN, [(messages.LEAN_CHOICES[x], x) for x in leans])
+        answers.setdefault("lean", Lean.MUTUAL.value)
+    leans = [Lean.I_CARRY, Lean.THEY_CARRY] + ([Lean.MUTUAL] if score == MAX_SCORE - 1 else [])
+    lean_choices = [(messages.LEAN_CHOICES[x], x.value) for x in leans]
+    _ask(answers, "lean", save, lambda: _ask_lean(dimension, lean_choices))
+    _ask(answers, "example", save, _ask_example)
+
+
+def _ask_lean(dimension: Dimension, choices: list[tuple[str, Any]]) -> Any:
+    _say(messages.LEAN_HELP[dimension])
+    return _select(messages.ASK_LEAN, choices)
+
+
+def _ask_example() -> str:
     _say(messages.ASK_EXAMPLE_HELP)
-    example = _checked_text(messages.ASK_EXAMPLE, required=True)
-    return {"score": score, "lean": lean.value, "example": example}
+    return _checked_text(messages.ASK_EXAMPLE, required=True)
 
 
-def _ask_self() -> dict[str, Any]:
-    _say()
-    _say(messages.SELF_INTRO)
-    scale = [(label, score) for score, label in sorted(messages.SELF_SCORE_LABELS.items())]
-    giving = _select(messages.ASK_SELF_GIVING, scale)
-    giving_note = _text(messages.ASK_SELF_NOTE)
-    receiving = _select(messages.ASK_SELF_RECEIVING, scale)
-    receiving_note = _text(messages.ASK_SELF_NOTE)
-    return {
-        "giving": giving,
-        "giving_note": giving_note,
-        "receiving": receiving,
-        "receiving_note": receiving_note,
-    }
+def _self(answers: Answers, save: Callable[[], None]) -> None:
+    if not answers:
+        _say()
+        _say(messages.SELF_INTRO)
+    giving = _scale(messages.SELF_GIVING_LABELS)
+    receiving = _scale(messages.SELF_RECEIVING_LABELS)
+    _ask(answers, "giving", save, lambda: _select(messages.ASK_SELF_GIVING, giving))
+    _ask(answers, "giving_note", save, lambda: _text(messages.ASK_SELF_NOTE))
+    _ask(answers, "receiving", save, lambda: _select(messages.ASK_SELF_RECEIVING, receiving))
+    _ask(answers, "receiving_note", save, lambda: _text(messages.ASK_SELF_NOTE))
 
 
-def _ask_overall(answers: Answers) -> dict[str, Any]:
-    ratings = [rating_from_dict(d, answers[d.value]) for d in Dimension]
+def _overall(draft: Answers, answers: Answers, save: Callable[[], None]) -> None:
+    ratings = [rating_from_dict(d, draft[d.value]) for d in Dimension]
     proposal = propose_overall_rating(ratings)
-    _say()
-    _say(messages.OVERALL_INTRO)
-    for line in explain_proposal(proposal):
-        _say(f"  {line}")
-    if proposal.value is not None:
-        accept = _select(
-            messages.ASK_ACCEPT_PROPOSAL.format(value=proposal.value),
-            [
-                (messages.CHOICE_ACCEPT.format(value=proposal.value), True),
-                (messages.CHOICE_OVERRIDE, False),
-            ],
-        )
-        if accept:
-            return {"score": proposal.value, "reason": ""}
-    scale = [(label, score) for score, label in sorted(messages.SCORE_LABELS.items())]
-    score = _select(messages.ASK_OVERALL, scale, default=proposal.value)
-    reason = _text(messages.ASK_OVERRIDE_REASON) if proposal.value is not None else ""
-    return {"score": score, "reason": reason}
-
-
-def _ask_reflection(score: int) -> dict[str, Any]:
-    _say()
-    _say(messages.REFLECTION_INTRO.format(score=score))
-    kind = _select(
-        messages.ASK_REFLECTION_KIND,
-        [(messages.REFLECTION_KIND_LABELS[k], k) for k in ReflectionKind],
+    if "score" not in answers:
+        _say()
+        _say(messages.OVERALL_INTRO)
+        for line in explain_proposal(proposal):
+            _say(f"  {line}")
+    if proposal.value is not None and "accepted" not in answers:
+        accept = [
+            (messages.CHOICE_ACCEPT.format(value=proposal.value), True),
+            (messages.CHOICE_OVERRIDE, False),
+        ]
+        question = messages.ASK_ACCEPT_PROPOSAL.format(value=proposal.value)
+        _ask(answers, "accepted", save, lambda: _select(question, accept))
+    if answers.get("accepted"):
+        answers.setdefault("score", proposal.value)
+    scale = _scale(messages.SCORE_LABELS)
+    _ask(
+        answers, "score", save, lambda: _select(messages.ASK_OVERALL, scale, default=proposal.value)
     )
-    text = _checked_text(messages.ASK_REFLECTION_TEXT[kind], required=True)
-    first_step = _checked_text(messages.ASK_FIRST_STEP, required=True)
-    return {"kind": kind.value, "text": text, "first_step": first_step}
+    if proposal.value is not None and not answers.get("accepted"):
+        _ask(answers, "reason", save, lambda: _text(messages.ASK_OVERRIDE_REASON))
+    answers.pop("accepted", None)
+
+
+def _reflection(score: int, answers: Answers, save: Callable[[], None]) -> None:
+    if not answers:
+        _say()
+        _say(messages.REFLECTION_INTRO.format(score=score))
+    kinds = [(messages.REFLECTION_KIND_LABELS[k], k.value) for k in ReflectionKind]
+    _ask(answers, "kind", save, lambda: _select(messages.ASK_REFLECTION_KIND, kinds))
+    question = messages.ASK_REFLECTION_TEXT[answers["kind"]]
+    _ask(answers, "text", save, lambda: _checked_text(question, required=True))
+    step = partial(_checked_text, messages.ASK_FIRST_STEP, required=True)
+    _ask(answers, "first_step", save, step)
 
 
 def _resume_or_start(store: Store, person: Person) -> Answers:
@@ -165,30 +185,47 @@ def _resume_or_start(store: Store, person: Person) -> Answers:
     return {}
 
 
-def interview(store: Store, person: Person, *, today: dt.date, audit_id: str) -> Audit:
-    """Ask the audit's questions, keeping a draft after each answer.
+def interview(store: Store, person: Person, *, on: dt.date, today: dt.date, audit_id: str) -> Audit:
+    """Ask the audit's questions, keeping a draft after every answer.
+
+    Args:
+        store: Where the draft is kept.
+        person: The relationship audited.
+        on: The day the audit is for.
+        today: Later dates are refused.
+        audit_id: The id the finished audit gets.
 
     Returns:
         The complete audit, not yet stored (the caller stores it and drops the draft).
 
     Raises:
-        KeyboardInterrupt: The person pressed Ctrl-C; the draft holds every answer so far.
+        KeyboardInterrupt: Ctrl-C; the draft holds every answer given so far.
+        EOFError: Ctrl-D, likewise.
     """
-    answers = _resume_or_start(store, person)
-    if not answers:
+    draft = _resume_or_start(store, person)
+    if not draft:
         _say(messages.AUDIT_INTRO.format(name=person.name))
-    answers.setdefault("date", today.isoformat())
 
-    def step(key: str, ask: Callable[[], dict[str, Any]]) -> None:
-        if key not in answers:
-            answers[key] = ask()
-            store.save_draft(person.id, answers)
+    def section(key: str, ask: Section) -> None:
+        if key in draft:
+            return
+        pending = draft.setdefault(_PENDING, {}).setdefault(key, {})
+
+        def save() -> None:
+            store.save_draft(person.id, draft)
+
+        ask(pending, save)
+        draft[key] = draft[_PENDING].pop(key)
+        save()
 
     for dimension in Dimension:
-        step(dimension.value, partial(_ask_dimension, dimension))
-    step("self", _ask_self)
-    step("overall", lambda: _ask_overall(answers))
-    if needs_reflection(int(answers["overall"]["score"])):
-        step("reflection", lambda: _ask_reflection(int(answers["overall"]["score"])))
-    raw = AuditIn.model_validate(answers)
-    return audit_from_model(raw, audit_id=audit_id, person_id=person.id, today=today)
+        section(dimension.value, partial(_dimension, dimension))
+    section("self", _self)
+    section("overall", partial(_overall, draft))
+    score = int(draft["overall"]["score"])
+    if needs_reflection(score):
+        section("reflection", partial(_reflection, score))
+    finished = {key: value for key, value in draft.items() if key != _PENDING}
+    return audit_from_data(
+        finished, audit_id=audit_id, person_id=person.id, today=today, default_date=on
+    )

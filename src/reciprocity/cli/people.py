@@ -7,11 +7,14 @@ from typing import Annotated
 import typer
 
 from reciprocity import messages
+from reciprocity.cli.inputs import parse_kind, shell_quote
 from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 from reciprocity.core.model import RelationshipKind
 
 __all__ = ["app"]
+
+_KINDS = "|".join(k.value for k in RelationshipKind)
 
 app = typer.Typer(help=messages.HELP_PERSON_GROUP, rich_markup_mode=None)
 
@@ -21,32 +24,29 @@ def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help=messages.HELP_PERSON_NAME)],
     kind: Annotated[
-        RelationshipKind, typer.Option("--kind", "-k", help=messages.HELP_PERSON_KIND)
-    ] = RelationshipKind.FRIEND,
+        str,
+        typer.Option(
+            "--kind", "-k", metavar=_KINDS, help=messages.HELP_PERSON_KIND, show_default=True
+        ),
+    ] = RelationshipKind.FRIEND.value,
 ) -> None:
     """Add a relationship to look at."""
-    from reciprocity import messages
-
+    chosen = parse_kind(kind)
     store = state(ctx).store()
     first = not store.people()
-    person = store.add_person(name, kind)
-    typer.echo(messages.PERSON_ADDED.format(name=person.name, kind=messages.KIND_LABELS[kind]))
+    person = store.add_person(name, chosen)
+    typer.echo(messages.PERSON_ADDED.format(name=person.name, kind=messages.KIND_LABELS[chosen]))
+    quoted = shell_quote(person.name)
     if first:
-        typer.echo(messages.FIRST_RUN_SUGGESTION)
+        typer.echo(messages.FIRST_PERSON_ADDED.format(name=quoted))
     else:
-        typer.echo(messages.PERSON_ADDED_NEXT.format(name=_quoted(person.name)))
-
-
-def _quoted(name: str) -> str:
-    return f'"{name}"' if " " in name else name
+        typer.echo(messages.PERSON_ADDED_NEXT.format(name=quoted))
 
 
 @app.command("list", help=messages.HELP_CMD_PERSON_LIST)
 def list_people(ctx: typer.Context) -> None:
     """List your relationships with their number of audits."""
     from rich.table import Table
-
-    from reciprocity import messages
 
     summaries = state(ctx).store().people()
     if not summaries:
@@ -71,10 +71,10 @@ def rename(
     new_name: Annotated[str, typer.Argument(help=messages.HELP_NEW_NAME)],
 ) -> None:
     """Rename a relationship; its audits stay with it."""
-    from reciprocity import messages
-
-    person = state(ctx).store().rename_person(name, new_name)
-    typer.echo(messages.PERSON_RENAMED.format(old=name, new=person.name))
+    store = state(ctx).store()
+    old = store.person(name)
+    person = store.rename_person(old.name, new_name)
+    typer.echo(messages.PERSON_RENAMED.format(old=old.name, new=person.name))
 
 
 @app.command("remove", help=messages.HELP_CMD_PERSON_REMOVE)
@@ -84,8 +84,6 @@ def remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help=messages.HELP_YES)] = False,
 ) -> None:
     """Remove a relationship and all its audits, after confirmation."""
-    from reciprocity import messages
-
     store = state(ctx).store()
     person = store.person(name)
     count = store.count_audits(person.id)
@@ -93,6 +91,6 @@ def remove(
         messages.ASK_CONFIRM_REMOVE.format(name=person.name, audits=count), default=False
     ):
         typer.echo(messages.NOTHING_REMOVED)
-        raise typer.Exit(1)
+        return
     removed = store.remove_person(person.name)
     typer.echo(messages.PERSON_REMOVED.format(name=person.name, audits=removed))

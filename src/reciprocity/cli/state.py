@@ -10,20 +10,53 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from reciprocity import messages
+from reciprocity.errors import InvalidInputError, Problem
+
 if TYPE_CHECKING:
     from reciprocity.store import Store
 
-__all__ = ["DB_ENV", "LOCK_TIMEOUT_ENV", "AppState", "default_database", "state"]
+__all__ = [
+    "DB_ENV",
+    "LOCK_TIMEOUT_ENV",
+    "AppState",
+    "data_folder",
+    "default_database",
+    "lock_timeout",
+    "state",
+]
 
 DB_ENV = "RECIPROCITY_DB"
 LOCK_TIMEOUT_ENV = "RECIPROCITY_LOCK_TIMEOUT"
 
 
-def default_database() -> Path:
-    """The database in the platform's user data directory."""
+def data_folder() -> Path:
+    """Reciprocity's folder in the platform's user data directory."""
     from platformdirs import user_data_path
 
-    return user_data_path("reciprocity", appauthor=False) / "reciprocity.db"
+    return user_data_path("reciprocity", appauthor=False)
+
+
+def default_database() -> Path:
+    """The person's database, in the user data folder."""
+    return data_folder() / "reciprocity.db"
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for another writer, from the environment if set there."""
+    from reciprocity.store import DEFAULT_LOCK_TIMEOUT
+
+    raw = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 3600:
+        message = messages.ERR_LOCK_TIMEOUT.format(value=raw)
+        raise InvalidInputError([Problem(message, LOCK_TIMEOUT_ENV)])
+    return value
 
 
 @dataclass
@@ -45,10 +78,9 @@ class AppState:
     def store(self) -> Store:
         """The store, opened (and migrated) on first use."""
         if self._store is None:
-            from reciprocity.store import DEFAULT_LOCK_TIMEOUT, open_store
+            from reciprocity.store import open_store
 
-            timeout = float(os.environ.get(LOCK_TIMEOUT_ENV) or DEFAULT_LOCK_TIMEOUT)
-            self._store = open_store(self.target, lock_timeout=timeout)
+            self._store = open_store(self.target, lock_timeout=lock_timeout())
         return self._store
 
     def close(self) -> None:

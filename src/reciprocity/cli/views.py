@@ -8,13 +8,22 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reciprocity import messages
+from reciprocity.cli.inputs import audit_on, shell_quote
 from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 
 if TYPE_CHECKING:
     from reciprocity.core import Audit, DimensionRating, EarlierRevision, Person
+    from reciprocity.store import Store
 
 __all__ = ["register"]
+
+
+def _no_audits_yet(store: Store, person: Person) -> None:
+    name = shell_quote(person.name)
+    typer.echo(messages.NO_AUDITS_YET.format(name=name))
+    if store.draft(person.id) is not None:
+        typer.echo(messages.NO_AUDITS_DRAFT_WAITING.format(name=name))
 
 
 def _person_json(person: Person) -> dict[str, Any]:
@@ -45,24 +54,19 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help=messages.HELP_JSON)] = False,
 ) -> None:
     """Show the latest audit and how its rating was proposed."""
-    from reciprocity import messages
-    from reciprocity.cli.audit import parse_date
     from reciprocity.core import explain_proposal, propose_overall_rating
-    from reciprocity.errors import AuditNotFoundError
 
     store = state(ctx).store()
     person = store.person(name)
-    if date is not None:
-        audit = store.audit_on(person.id, parse_date(date, "--date"))
-        if audit is None:
-            raise AuditNotFoundError(messages.ERR_NO_AUDIT_ON.format(name=person.name, date=date))
-    else:
+    if date is None:
         audit = store.latest_audit(person.id)
+    else:
+        audit = audit_on(store, person, date, "--date")
     if audit is None:
         if as_json:
             typer.echo(json.dumps({"person": _person_json(person), "audit": None}, indent=2))
         else:
-            typer.echo(messages.NO_AUDITS_YET.format(name=person.name))
+            _no_audits_yet(store, person)
         return
     proposal = propose_overall_rating(audit.dimensions)
     explanation = explain_proposal(proposal)
@@ -156,7 +160,7 @@ def history(
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
     if not audits:
-        typer.echo(messages.NO_AUDITS_YET.format(name=person.name))
+        _no_audits_yet(store, person)
         return
     table = Table(*messages.HISTORY_HEADER, box=None, pad_edge=False)
     for audit in audits:
@@ -171,6 +175,8 @@ def history(
         )
     typer.echo(f"{person.name} ({messages.KIND_LABELS[person.kind]})")
     print_table(table)
+    typer.echo("")
+    typer.echo(messages.HISTORY_KEY)
 
 
 def register(app: typer.Typer) -> None:

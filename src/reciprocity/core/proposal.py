@@ -5,12 +5,13 @@ The rule, documented with worked examples in docs/proposal.md:
 * Each rated dimension is as one-directional as ``5 - score`` (0 to 4).
 * A dimension that leans towards me carrying it pulls one way, one that leans
   towards them carrying it pulls the other way. Pulls in opposite directions
-  offset each other: different kinds of giving count for both people.
+  offset each other (``OFFSET_SHARE`` of the smaller side, from both sides):
+  different kinds of giving count for both people.
 * A dimension below 5 with no clear lean (``mutual``) cannot be offset; it
   lowers the proposal by its own amount.
 * A dimension with no recent example is left out; it is never counted as low.
-* The proposal is ``5 - (|net pull| + unoffsettable) / rated dimensions``,
-  rounded half up and kept within 1..5.
+* The proposal is ``5 - (pulls - 2 * OFFSET_SHARE * smaller side + unoffsettable)
+  / rated dimensions``, rounded half up and kept within 1..5.
 """
 
 from __future__ import annotations
@@ -23,7 +24,23 @@ from enum import StrEnum
 from reciprocity import messages
 from reciprocity.core.model import MAX_SCORE, MIN_SCORE, DimensionRating, Lean
 
-__all__ = ["Contribution", "Effect", "Proposal", "explain_proposal", "propose_overall_rating"]
+__all__ = [
+    "OFFSET_SHARE",
+    "Contribution",
+    "Effect",
+    "Proposal",
+    "explain_proposal",
+    "propose_overall_rating",
+]
+
+# How much of the smaller of two opposite pulls is offset against each side.
+# All of it would call two strained channels "roughly mutual"; none would count
+# only identical giving. Three quarters keeps a strong complementary pattern
+# (I reach out, they carry the crises) at the top while strain everywhere shows.
+OFFSET_SHARE = 0.75
+
+# At or below this, the explanation adds a word that a rating describes now, not forever.
+_LOW = 2
 
 
 class Effect(StrEnum):
@@ -97,7 +114,7 @@ def _contribution(
     if rating.lean is None or rating.lean not in pull:
         return Contribution(rating, Effect.UNDIRECTED, amount / count, 0.0)
     # What is offset is shared among the dimensions on one side in proportion to their amounts.
-    share = offset_total * amount / pull[rating.lean]
+    share = OFFSET_SHARE * offset_total * amount / pull[rating.lean]
     return Contribution(rating, Effect.LEANS, amount / count, share / count)
 
 
@@ -130,10 +147,18 @@ def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:
     if not rated:
         return Proposal(None, None, Lean.MUTUAL, contributions)
     net = pull[Lean.I_CARRY] - pull[Lean.THEY_CARRY]
-    exact = MAX_SCORE - (abs(net) + undirected) / len(rated)
+    directed = sum(pull.values()) - 2 * OFFSET_SHARE * offset_total
+    exact = MAX_SCORE - (directed + undirected) / len(rated)
     value = min(MAX_SCORE, max(MIN_SCORE, _round_half_up(exact)))
     leans = Lean.I_CARRY if net > 0 else Lean.THEY_CARRY if net < 0 else Lean.MUTUAL
     return Proposal(value, exact, leans, contributions)
+
+
+def _degree(amount: float) -> str:
+    for threshold, words in messages.EXPLAIN_DEGREES:
+        if amount >= threshold:
+            return words
+    return messages.EXPLAIN_DEGREES[-1][1]
 
 
 def _describe(contribution: Contribution) -> str:
@@ -143,20 +168,17 @@ def _describe(contribution: Contribution) -> str:
         return messages.EXPLAIN_LEFT_OUT.format(dimension=name)
     if contribution.effect is Effect.MUTUAL:
         return messages.EXPLAIN_MUTUAL.format(dimension=name)
-    lean = messages.LEAN_PHRASES[rating.lean or Lean.MUTUAL]
     values = {
         "dimension": name,
         "score": rating.score,
-        "lean": lean,
-        "amount": f"{contribution.lowers_by:.2f}",
-        "offset": f"{contribution.offset_by:.2f}",
+        "lean": messages.LEAN_PHRASES[rating.lean or Lean.MUTUAL],
+        "degree": _degree(contribution.net_lowers_by),
     }
     if contribution.effect is Effect.UNDIRECTED:
         return messages.EXPLAIN_UNDIRECTED.format(**values)
     if contribution.offset_by <= 0:
         return messages.EXPLAIN_LEANS.format(**values)
-    if contribution.net_lowers_by <= 1e-9:
-        return messages.EXPLAIN_FULLY_OFFSET.format(**values)
+    # With OFFSET_SHARE below 1 an offset dimension always keeps part of its pull.
     return messages.EXPLAIN_PARTLY_OFFSET.format(**values)
 
 
@@ -164,13 +186,16 @@ def explain_proposal(proposal: Proposal) -> list[str]:
     """Say, line by line, how the proposal came about.
 
     The first line gives the proposal, then one line per dimension saying how
-    it moved the proposal, then what the offsets and the overall lean mean.
+    it moved the proposal (in words; the amounts are in the contributions),
+    then what the offsets and the overall lean mean.
     """
     if proposal.value is None or proposal.exact is None:
         return [messages.EXPLAIN_NOTHING_RATED]
-    lines = [messages.EXPLAIN_HEADLINE.format(value=proposal.value, exact=f"{proposal.exact:.2f}")]
+    lines = [messages.EXPLAIN_HEADLINE.format(value=proposal.value)]
     lines.extend(_describe(c) for c in proposal.contributions)
     if proposal.has_offsets:
         lines.append(messages.EXPLAIN_OFFSETS_MEAN)
     lines.append(messages.EXPLAIN_OVERALL_LEAN[proposal.leans])
+    if proposal.value <= _LOW:
+        lines.append(messages.EXPLAIN_LOW_NOTE)
     return lines

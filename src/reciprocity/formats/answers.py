@@ -9,18 +9,23 @@ import datetime as dt
 import re
 import tomllib
 
-from pydantic import ValidationError
-
 from reciprocity import messages
 from reciprocity.core import Audit
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
-from reciprocity.formats.codec import AuditIn, audit_from_model, pydantic_problems
+from reciprocity.formats.codec import audit_from_data
 
 __all__ = ["locate_toml_line", "parse_answers"]
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-]+)\s*\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-_SYNTAX_LINE = re.compile(r"at line (\d+)")
+_SYNTAX_WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
+# tomllib's wording for the mistakes people make most, in plain words.
+_SYNTAX_HINTS = {
+    "Illegal character '\\n'": messages.TOML_HINT_UNCLOSED_QUOTE,
+    "Expected newline or end of document after a statement": messages.TOML_HINT_ONE_PER_LINE,
+    "Invalid value": messages.TOML_HINT_VALUE,
+    "Cannot overwrite a value": messages.TOML_HINT_TWICE,
+}
 
 
 def locate_toml_line(text: str, field: str | None) -> int | None:
@@ -49,15 +54,41 @@ def locate_toml_line(text: str, field: str | None) -> int | None:
     return table_line
 
 
-def parse_answers(text: str, *, file: str, audit_id: str, person_id: str, today: dt.date) -> Audit:
+def _syntax_problem(detail: str, text: str) -> Problem:
+    where = _SYNTAX_WHERE.search(detail)
+    reason = _SYNTAX_WHERE.sub("", detail).strip()
+    hint = _SYNTAX_HINTS.get(reason, "")
+    line = None
+    if where and where.group(1):
+        line = int(where.group(1))
+        reason = messages.TOML_AT_COLUMN.format(column=where.group(2), reason=reason)
+    elif where:
+        line = max(1, len(text.splitlines()))
+    message = messages.ERR_TOML_SYNTAX.format(detail=reason) + (f" ({hint})" if hint else "")
+    return Problem(message, line=line)
+
+
+def parse_answers(
+    text: str,
+    *,
+    file: str,
+    audit_id: str,
+    person_id: str,
+    today: dt.date,
+    default_date: dt.date | None = None,
+) -> tuple[Audit, int | None]:
     """Parse and check an answers file.
 
     Args:
         text: The file's contents.
         file: Its name, for the messages.
-        audit_id: The id the new audit gets.
+        audit_id: The id the audit gets.
         person_id: The relationship it belongs to.
-        today: The date to assume when the file gives none.
+        today: Dates after this are refused.
+        default_date: The date when the file gives none (today if not given).
+
+    Returns:
+        The audit, and the ``revision`` the file says it was edited from, if any.
 
     Raises:
         InvalidFileError: Every problem, each with its line where it can be found.
@@ -65,31 +96,21 @@ def parse_answers(text: str, *, file: str, audit_id: str, person_id: str, today:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        found = _SYNTAX_LINE.search(str(error))
-        line = int(found.group(1)) if found else None
-        detail = _SYNTAX_LINE.sub("", str(error)).replace("()", "").strip(" ()")
-        raise InvalidFileError(
-            [Problem(messages.ERR_TOML_SYNTAX.format(detail=detail), line=line)], file=file
-        ) from error
+        raise InvalidFileError([_syntax_problem(str(error), text)], file=file) from error
+    problems = []
+    revision = data.get("revision")
+    if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int)):
+        problems.append(Problem(messages.ERR_NOT_WHOLE_NUMBER, "revision"))
+        revision = None
     try:
-        raw = AuditIn.model_validate(data)
-        return audit_from_model(raw, audit_id=audit_id, person_id=person_id, today=today)
-    except ValidationError as error:
-        problems = pydantic_problems(error)
+        audit = audit_from_data(
+            data, audit_id=audit_id, person_id=person_id, today=today, default_date=default_date
+        )
     except InvalidInputError as error:
-        problems = error.problems
-    located = [
-        Problem(p.message, field, locate_toml_line(text, field))
-        for p in problems
-        for field in [_public_field(p.field)]
-    ]
+        problems.extend(error.problems)
+    if not problems:
+        return audit, revision
+    located = [Problem(p.message, p.field, locate_toml_line(text, p.field)) for p in problems]
     # In the order of the file; problems with no line (a missing table) come last.
     located.sort(key=lambda p: (p.line is None, p.line or 0))
     raise InvalidFileError(located, file=file)
-
-
-def _public_field(field: str | None) -> str | None:
-    # The model calls the self table ``self_check``; the file calls it ``self``.
-    if field is None:
-        return None
-    return re.sub(r"^self_check\b", "self", field)

@@ -2,20 +2,25 @@
 
 An audit as a mapping looks like the answers file documented in
 docs/answers-format.md: ``date``, one table per dimension, ``self``,
-``overall`` and ``reflection``. Reading goes through pydantic for the shape
-and through :func:`reciprocity.core.make_audit` for the rules, so every
-problem comes back located by its field.
+``overall`` and ``reflection``. Each table is read on its own (pydantic checks
+its shape), then :func:`reciprocity.core.make_audit` checks the rules, so one
+malformed table never hides the problems of another and every problem comes
+back located by its field.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, TypeAdapter, ValidationError
 
 from reciprocity import messages
 from reciprocity.core import (
+    MAX_SCORE,
     Audit,
     Dimension,
     DimensionRating,
@@ -29,20 +34,24 @@ from reciprocity.core import (
 from reciprocity.errors import InvalidInputError, Problem
 
 __all__ = [
-    "AuditIn",
-    "audit_from_model",
+    "AUDIT_KEYS",
+    "StrictModel",
+    "audit_from_data",
     "audit_from_stored",
     "audit_to_dict",
     "pydantic_problems",
     "rating_from_dict",
+    "with_recorded_proposal",
 ]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """A file table: unknown keys are refused, not ignored."""
+
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class DimensionIn(_Strict):
+class DimensionIn(StrictModel):
     """One dimension as written in a file."""
 
     score: StrictInt | None = None
@@ -51,7 +60,7 @@ class DimensionIn(_Strict):
     no_recent_example: StrictBool = False
 
 
-class SelfIn(_Strict):
+class SelfIn(StrictModel):
     """The self-awareness table."""
 
     giving: StrictInt
@@ -60,7 +69,7 @@ class SelfIn(_Strict):
     receiving_note: str = ""
 
 
-class OverallIn(_Strict):
+class OverallIn(StrictModel):
     """The overall table; omitted or without a score means: accept the proposal."""
 
     score: StrictInt | None = None
@@ -68,7 +77,7 @@ class OverallIn(_Strict):
     reason: str = ""
 
 
-class ReflectionIn(_Strict):
+class ReflectionIn(StrictModel):
     """The reflection table."""
 
     kind: str
@@ -76,57 +85,75 @@ class ReflectionIn(_Strict):
     first_step: str = ""
 
 
-class AuditIn(_Strict):
-    """An audit as written in an answers file or inside an export."""
+_DATE = TypeAdapter(dt.date)
+_SECTIONS: dict[str, type[StrictModel]] = {
+    **{d.value: DimensionIn for d in Dimension},
+    "self": SelfIn,
+    "overall": OverallIn,
+    "reflection": ReflectionIn,
+}
+# The keys an audit may have; an export adds its own (ids, timestamps).
+AUDIT_KEYS = frozenset({"date", "revision", *_SECTIONS})
 
-    date: dt.date | None = None
-    initiation: DimensionIn | None = None
-    depth: DimensionIn | None = None
-    crisis: DimensionIn | None = None
-    maintenance: DimensionIn | None = None
-    self_check: SelfIn = Field(alias="self")
-    overall: OverallIn | None = None
-    reflection: ReflectionIn | None = None
+# pydantic's error types, in the product's words. Values may use pydantic's context.
+_SHAPE_MESSAGES = {
+    "missing": messages.ERR_MISSING,
+    "extra_forbidden": messages.ERR_UNKNOWN_KEY,
+    "int_type": messages.ERR_NOT_WHOLE_NUMBER,
+    "int_parsing": messages.ERR_NOT_WHOLE_NUMBER,
+    "int_from_float": messages.ERR_NOT_WHOLE_NUMBER,
+    "bool_type": messages.ERR_NOT_TRUE_FALSE,
+    "bool_parsing": messages.ERR_NOT_TRUE_FALSE,
+    "string_type": messages.ERR_NOT_TEXT,
+    "date_type": messages.ERR_NOT_DATE,
+    "date_parsing": messages.ERR_NOT_DATE,
+    "date_from_datetime_parsing": messages.ERR_NOT_DATE,
+    "date_from_datetime_inexact": messages.ERR_NOT_DATE,
+    "datetime_type": messages.ERR_NOT_DATETIME,
+    "datetime_parsing": messages.ERR_NOT_DATETIME,
+    "datetime_from_date_parsing": messages.ERR_NOT_DATETIME,
+    "string_too_short": messages.ERR_EMPTY_VALUE,
+    "string_too_long": messages.ERR_TOO_LONG,
+    "string_pattern_mismatch": messages.ERR_BAD_CHARACTERS,
+    "literal_error": messages.ERR_NOT_ONE_OF,
+    "enum": messages.ERR_NOT_ONE_OF,
+    "model_type": messages.ERR_NOT_TABLE,
+    "model_attributes_type": messages.ERR_NOT_TABLE,
+    "dict_type": messages.ERR_NOT_TABLE,
+    "list_type": messages.ERR_NOT_LIST,
+    "greater_than_equal": messages.ERR_TOO_SMALL,
+}
 
 
 def pydantic_problems(error: ValidationError, prefix: str = "") -> list[Problem]:
-    """Turn pydantic's errors into located problems, one per error."""
+    """Turn pydantic's errors into located problems, one per error, in the catalogue's words."""
     problems = []
     for item in error.errors():
         path = ".".join(
             f"[{part}]" if isinstance(part, int) else str(part) for part in item["loc"]
         ).replace(".[", "[")
-        field = f"{prefix}{path}" if path else prefix.rstrip(".") or None
-        if item["type"] == "extra_forbidden":
-            message = messages.ERR_UNKNOWN_KEY
-        elif item["type"] == "missing":
-            message = messages.ERR_MISSING
-        else:
-            message = str(item["msg"]).lower()
-        problems.append(Problem(message, field))
+        location = f"{prefix}{path}" if path else prefix.rstrip(".") or None
+        template = _SHAPE_MESSAGES.get(item["type"], messages.ERR_INVALID_VALUE)
+        problems.append(Problem(template.format(**item.get("ctx", {})), location))
     return problems
 
 
-def _rating(
-    dimension: Dimension, raw: DimensionIn | None
-) -> tuple[DimensionRating | None, list[Problem]]:
-    if raw is None:
-        return None, []
+def _rating(dimension: Dimension, raw: DimensionIn) -> tuple[DimensionRating | None, list[Problem]]:
     key = dimension.value
     if raw.no_recent_example:
         if raw.score is not None or raw.lean is not None:
             return None, [Problem(messages.ERR_NO_EXAMPLE_WITH_SCORE, key)]
         return DimensionRating.without_example(dimension, raw.example), []
-    lean = None
-    if raw.lean is not None:
-        try:
-            lean = Lean(raw.lean)
-        except ValueError:
-            return None, [Problem(messages.ERR_LEAN_UNKNOWN.format(value=raw.lean), f"{key}.lean")]
+    if raw.lean is None:
+        return DimensionRating(dimension, raw.score, None, raw.example), []
+    try:
+        lean = Lean(raw.lean)
+    except ValueError:
+        return None, [Problem(messages.ERR_LEAN_UNKNOWN.format(value=raw.lean), f"{key}.lean")]
     return DimensionRating(dimension, raw.score, lean, raw.example), []
 
 
-def rating_from_dict(dimension: Dimension, data: dict[str, Any]) -> DimensionRating:
+def rating_from_dict(dimension: Dimension, data: Mapping[str, Any]) -> DimensionRating:
     """Read one dimension from its file shape (as a draft keeps it).
 
     Raises:
@@ -142,106 +169,169 @@ def rating_from_dict(dimension: Dimension, data: dict[str, Any]) -> DimensionRat
     return rating
 
 
-def audit_from_model(
-    raw: AuditIn,
+@dataclass
+class _Parts:
+    """The tables of an audit that could be read; ``broken`` names those that could not."""
+
+    date: dt.date | None = None
+    ratings: dict[Dimension, DimensionRating] = field(default_factory=dict)
+    self_check: SelfCheck | None = None
+    overall: OverallIn = field(default_factory=OverallIn)
+    reflection: Reflection | None = None
+    problems: list[Problem] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)
+
+    def fail(self, key: str, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+        self.broken.add(key)
+
+
+def _read_sections(parts: _Parts, data: Mapping[str, Any]) -> None:
+    for key, model in _SECTIONS.items():
+        if data.get(key) is None:  # JSON writes an absent reflection as null
+            continue
+        try:
+            table = model.model_validate(data[key])
+        except ValidationError as error:
+            parts.fail(key, pydantic_problems(error, f"{key}."))
+            continue
+        if isinstance(table, DimensionIn):
+            rating, found = _rating(Dimension(key), table)
+            if rating is None:
+                parts.fail(key, found)
+            else:
+                parts.ratings[Dimension(key)] = rating
+        elif isinstance(table, SelfIn):
+            parts.self_check = SelfCheck(
+                table.giving, table.receiving, table.giving_note, table.receiving_note
+            )
+        elif isinstance(table, OverallIn):
+            parts.overall = table
+        elif isinstance(table, ReflectionIn):
+            try:
+                kind = ReflectionKind(table.kind)
+            except ValueError:
+                message = messages.ERR_UNKNOWN_REFLECTION_KIND.format(value=table.kind)
+                parts.fail(key, [Problem(message, "reflection.kind")])
+                continue
+            parts.reflection = Reflection(kind, table.text, table.first_step)
+
+
+def _read_parts(data: Mapping[str, Any], extra_keys: frozenset[str]) -> _Parts:
+    parts = _Parts()
+    if not isinstance(data, Mapping):
+        parts.fail("", [Problem(messages.ERR_NOT_TABLE)])
+        return parts
+    for key in data:
+        if key not in AUDIT_KEYS and key not in extra_keys:
+            parts.fail(key, [Problem(messages.ERR_UNKNOWN_KEY, key)])
+    if data.get("date") is not None:
+        try:
+            parts.date = _DATE.validate_python(data["date"])
+        except ValidationError as error:
+            parts.fail("date", pydantic_problems(error, "date"))
+    _read_sections(parts, data)
+    if "self" not in data:
+        parts.fail("self", [Problem(messages.ERR_MISSING, "self")])
+    return parts
+
+
+def _prefixed(problems: list[Problem], prefix: str) -> list[Problem]:
+    return [Problem(p.message, f"{prefix}{p.field}" if p.field else None, p.line) for p in problems]
+
+
+def audit_from_data(
+    data: Mapping[str, Any],
     *,
     audit_id: str,
     person_id: str,
     today: dt.date,
+    default_date: dt.date | None = None,
     revision: int = 1,
     prefix: str = "",
+    extra_keys: frozenset[str] = frozenset(),
 ) -> Audit:
-    """Build a complete audit from its file shape, checking every rule.
+    """Build a complete audit from its file shape, checking every table and every rule.
+
+    Args:
+        data: The audit as read from TOML or JSON.
+        audit_id: The audit's id.
+        person_id: The relationship it belongs to.
+        today: Dates after this are refused.
+        default_date: The date when the file gives none (``today`` if not given).
+        revision: The revision the audit gets.
+        prefix: Put before every field in the problems (``audits[3].``).
+        extra_keys: Further top-level keys the caller reads itself.
 
     Raises:
-        InvalidInputError: Every problem, its field prefixed with ``prefix``.
+        InvalidInputError: Every problem, each with its field.
     """
-    problems: list[Problem] = []
-    ratings: dict[Dimension, DimensionRating] = {}
-    for dimension in Dimension:
-        rating, found = _rating(dimension, getattr(raw, dimension.value))
-        problems.extend(found)
-        if rating is not None:
-            ratings[dimension] = rating
-        elif not found:
-            problems.append(Problem(messages.ERR_DIMENSION_MISSING, dimension.value))
-    reflection = None
-    if raw.reflection is not None:
-        try:
-            kind = ReflectionKind(raw.reflection.kind)
-            reflection = Reflection(kind, raw.reflection.text, raw.reflection.first_step)
-        except ValueError:
-            problems.append(
-                Problem(
-                    messages.ERR_UNKNOWN_REFLECTION_KIND.format(value=raw.reflection.kind),
-                    "reflection.kind",
-                )
-            )
-    overall = raw.overall or OverallIn()
+    parts = _read_parts(data, extra_keys)
+    problems = list(parts.problems)
     try:
         audit = make_audit(
             audit_id=audit_id,
             person_id=person_id,
-            on=raw.date or today,
+            on=parts.date or default_date or today,
             today=today,
-            dimensions=ratings,
-            self_check=SelfCheck(
-                giving=raw.self_check.giving,
-                receiving=raw.self_check.receiving,
-                giving_note=raw.self_check.giving_note,
-                receiving_note=raw.self_check.receiving_note,
-            ),
-            overall_score=overall.score,
-            overall_reason=overall.reason,
-            reflection=reflection,
+            dimensions=parts.ratings,
+            # A stand-in lets the other rules be checked when the self table is broken.
+            self_check=parts.self_check or SelfCheck(MAX_SCORE, MAX_SCORE),
+            overall_score=parts.overall.score,
+            overall_reason=parts.overall.reason,
+            reflection=parts.reflection,
             revision=revision,
         )
     except InvalidInputError as error:
-        # A dimension already reported as malformed is not reported again as missing.
-        reported = {(p.field or "").split(".")[0] for p in problems}
-        problems.extend(p for p in error.problems if p.field not in reported)
-    if problems:
-        raise InvalidInputError(
-            [
-                Problem(p.message, f"{prefix}{p.field}" if p.field else None, p.line)
-                for p in problems
-            ]
+        # A table already reported as malformed is not reported again as missing.
+        problems.extend(
+            p for p in error.problems if (p.field or "").split(".")[0] not in parts.broken
         )
+    if problems:
+        raise InvalidInputError(_prefixed(problems, prefix))
     return audit
 
 
 def audit_from_stored(
-    data: dict[str, Any], *, audit_id: str, person_id: str, revision: int
+    data: Mapping[str, Any], *, audit_id: str, person_id: str, revision: int, prefix: str = ""
 ) -> Audit:
-    """Rebuild an audit saved earlier exactly as it was.
+    """Rebuild an audit saved earlier exactly as it was, proposal included.
 
     Only the shape is checked, not today's rules: history written under older
     rules must still load.
+
+    Raises:
+        InvalidInputError: The shape is broken (a tampered file, say).
     """
-    raw = AuditIn.model_validate(data)
-    overall = raw.overall or OverallIn()
-    if raw.date is None or overall.score is None:
-        raise ValueError("a stored audit always has a date and an overall score")
-    reflection = raw.reflection
+    parts = _read_parts(data, frozenset())
+    problems = list(parts.problems)
+    missing = [d for d in Dimension if d not in parts.ratings and d.value not in parts.broken]
+    problems += [Problem(messages.ERR_DIMENSION_MISSING, d.value) for d in missing]
+    if parts.date is None and "date" not in parts.broken:
+        problems.append(Problem(messages.ERR_MISSING, "date"))
+    if parts.overall.score is None:
+        problems.append(Problem(messages.ERR_MISSING, "overall.score"))
+    if problems or parts.date is None or parts.self_check is None or parts.overall.score is None:
+        raise InvalidInputError(_prefixed(problems, prefix))
     return Audit(
         id=audit_id,
         person_id=person_id,
-        date=raw.date,
-        dimensions=tuple(
-            rating_from_dict(d, getattr(raw, d.value).model_dump()) for d in Dimension
-        ),
-        self_check=SelfCheck(
-            giving=raw.self_check.giving,
-            receiving=raw.self_check.receiving,
-            giving_note=raw.self_check.giving_note,
-            receiving_note=raw.self_check.receiving_note,
-        ),
-        overall=OverallRating(overall.score, overall.proposed, overall.reason),
-        reflection=None
-        if reflection is None
-        else Reflection(ReflectionKind(reflection.kind), reflection.text, reflection.first_step),
+        date=parts.date,
+        dimensions=tuple(parts.ratings[d] for d in Dimension),
+        self_check=parts.self_check,
+        overall=OverallRating(parts.overall.score, parts.overall.proposed, parts.overall.reason),
+        reflection=parts.reflection,
         revision=revision,
     )
+
+
+def with_recorded_proposal(audit: Audit, data: Mapping[str, Any]) -> Audit:
+    """Keep the proposal a file recorded (it was made under the rule of its day)."""
+    overall = data.get("overall")
+    proposed = overall.get("proposed") if isinstance(overall, Mapping) else None
+    if proposed is None or isinstance(proposed, bool) or not isinstance(proposed, int):
+        return audit
+    return dataclasses.replace(audit, overall=dataclasses.replace(audit.overall, proposed=proposed))
 
 
 def audit_to_dict(audit: Audit) -> dict[str, Any]:

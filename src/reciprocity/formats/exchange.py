@@ -13,20 +13,26 @@ import io
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from reciprocity import __version__, messages
 from reciprocity.core import (
     Archive,
     ArchivedAudit,
     ArchivedPerson,
-    Audit,
     EarlierRevision,
     Person,
     RelationshipKind,
 )
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
-from reciprocity.formats.codec import AuditIn, audit_from_model, audit_to_dict, pydantic_problems
+from reciprocity.formats.codec import (
+    StrictModel,
+    audit_from_data,
+    audit_from_stored,
+    audit_to_dict,
+    pydantic_problems,
+    with_recorded_proposal,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -59,44 +65,49 @@ CSV_COLUMNS = (
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+# Ids are what the export wrote (UUIDs); anything printable up to 36 characters is accepted.
+_ID = Field(min_length=1, max_length=36, pattern=r"^[^\x00-\x1f\x7f]+$")
 
 
-class _PersonIn(_Strict):
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+class _PersonIn(StrictModel):
+    id: str = _ID
+    name: str
     kind: RelationshipKind
     created_at: dt.datetime
 
 
-class _RevisionIn(_Strict):
+class _RevisionIn(StrictModel):
     revision: int = Field(ge=1)
     saved_at: dt.datetime
-    audit: AuditIn
+    audit: dict[str, Any]
 
 
-class _AuditIn(AuditIn):
-    id: str = Field(min_length=1)
-    person_id: str = Field(min_length=1)
+class _AuditMetaIn(StrictModel):
+    """The keys an exported audit has besides the audit itself."""
+
+    id: str = _ID
+    person_id: str = _ID
     revision: int = Field(ge=1)
     created_at: dt.datetime
     updated_at: dt.datetime
     earlier_revisions: list[_RevisionIn] = Field(default_factory=list)
 
 
+_META_KEYS = frozenset(_AuditMetaIn.model_fields)
+
+
 class _Header(BaseModel):
-    format: str | None = None
-    schema_version: int | None = None
+    format: Any = None
+    schema_version: Any = None
 
 
-class _ExportIn(_Strict):
+class _ExportIn(StrictModel):
     format: Literal["reciprocity-export"]
     schema_version: int
     exported_at: dt.datetime | None = None
     generator: str = ""
-    people: list[_PersonIn]
-    audits: list[_AuditIn]
+    people: list[dict[str, Any]]
+    audits: list[dict[str, Any]]
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -151,28 +162,80 @@ def _check_header(data: Any, file: str) -> None:
     header = _Header.model_validate(data if isinstance(data, dict) else {})
     if header.format != FORMAT_NAME:
         raise InvalidFileError([Problem(messages.ERR_NOT_AN_EXPORT, "format")], file=file)
-    if header.schema_version is not None and header.schema_version > SCHEMA_VERSION:
-        message = messages.ERR_NEWER_EXPORT.format(
-            found=header.schema_version, supported=SCHEMA_VERSION
-        )
+    version = header.schema_version
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        message = messages.ERR_NEWER_EXPORT.format(found=version, supported=SCHEMA_VERSION)
         raise InvalidFileError([Problem(message, "schema_version")], file=file)
 
 
-def _audit(
-    raw: AuditIn, *, audit_id: str, person_id: str, revision: int, prefix: str, today: dt.date
-) -> tuple[Audit | None, list[Problem]]:
+def _person(index: int, data: dict[str, Any], problems: list[Problem]) -> ArchivedPerson | None:
     try:
-        audit = audit_from_model(
-            raw,
-            audit_id=audit_id,
-            person_id=person_id,
+        raw = _PersonIn.model_validate(data)
+    except ValidationError as error:
+        problems.extend(pydantic_problems(error, f"people[{index}]."))
+        return None
+    return ArchivedPerson(Person(raw.id, raw.name, raw.kind), _aware(raw.created_at))
+
+
+def _earlier(
+    meta: _AuditMetaIn, prefix: str, problems: list[Problem]
+) -> tuple[EarlierRevision, ...]:
+    earlier = []
+    for number, old in enumerate(meta.earlier_revisions):
+        try:
+            audit = audit_from_stored(
+                old.audit,
+                audit_id=meta.id,
+                person_id=meta.person_id,
+                revision=old.revision,
+                prefix=f"{prefix}earlier_revisions[{number}].audit.",
+            )
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+            continue
+        earlier.append(EarlierRevision(old.revision, _aware(old.saved_at), audit))
+    return tuple(earlier)
+
+
+def _audit(
+    index: int, data: dict[str, Any], people: set[str], today: dt.date, problems: list[Problem]
+) -> ArchivedAudit | None:
+    prefix = f"audits[{index}]."
+    meta_data = {key: value for key, value in data.items() if key in _META_KEYS}
+    try:
+        meta = _AuditMetaIn.model_validate(meta_data)
+    except ValidationError as error:
+        problems.extend(pydantic_problems(error, prefix))
+        return None
+    if meta.person_id not in people:
+        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=meta.person_id)
+        problems.append(Problem(message, f"{prefix}person_id"))
+    earlier = _earlier(meta, prefix, problems)
+    try:
+        audit = audit_from_data(
+            data,
+            audit_id=meta.id,
+            person_id=meta.person_id,
             today=today,
-            revision=revision,
+            revision=meta.revision,
             prefix=prefix,
+            extra_keys=_META_KEYS,
         )
     except InvalidInputError as error:
-        return None, error.problems
-    return audit, []
+        problems.extend(error.problems)
+        return None
+    audit = with_recorded_proposal(audit, data)
+    return ArchivedAudit(audit, _aware(meta.created_at), _aware(meta.updated_at), earlier)
+
+
+def _duplicate_ids(ids: list[tuple[str, str]]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for where, value in ids:
+        if value in seen:
+            problems.append(Problem(messages.ERR_DUPLICATE_ID.format(id=value), where))
+        seen.add(value)
+    return problems
 
 
 def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
@@ -185,7 +248,10 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        problem = Problem(messages.ERR_JSON_SYNTAX.format(detail=error.msg), line=error.lineno)
+        if file.lower().endswith(".csv"):
+            problem = Problem(messages.ERR_IMPORT_CSV)
+        else:
+            problem = Problem(messages.ERR_JSON_SYNTAX.format(detail=error.msg), line=error.lineno)
         raise InvalidFileError([problem], file=file) from error
     _check_header(data, file)
     try:
@@ -194,46 +260,18 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
         raise InvalidFileError(pydantic_problems(error), file=file) from error
 
     problems: list[Problem] = []
-    person_ids = {p.id for p in document.people}
-    people = tuple(
-        ArchivedPerson(Person(p.id, p.name, p.kind), _aware(p.created_at)) for p in document.people
+    people = [_person(i, p, problems) for i, p in enumerate(document.people)]
+    known = [p for p in people if p is not None]
+    # People that could not be read are still "in the file" for their audits.
+    ids = {p.person.id for p in known} | {str(p.get("id")) for p in document.people}
+    audits = [_audit(i, a, ids, today, problems) for i, a in enumerate(document.audits)]
+    problems += _duplicate_ids(
+        [(f"people[{i}].id", p.person.id) for i, p in enumerate(people) if p]
     )
-    audits = []
-    for index, raw in enumerate(document.audits):
-        prefix = f"audits[{index}]."
-        if raw.person_id not in person_ids:
-            message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=raw.person_id)
-            problems.append(Problem(message, f"{prefix}person_id"))
-        audit, found = _audit(
-            raw,
-            audit_id=raw.id,
-            person_id=raw.person_id,
-            revision=raw.revision,
-            prefix=prefix,
-            today=today,
-        )
-        problems.extend(found)
-        earlier = []
-        for number, old in enumerate(raw.earlier_revisions):
-            old_prefix = f"{prefix}earlier_revisions[{number}].audit."
-            old_audit, found = _audit(
-                old.audit,
-                audit_id=raw.id,
-                person_id=raw.person_id,
-                revision=old.revision,
-                prefix=old_prefix,
-                today=today,
-            )
-            problems.extend(found)
-            if old_audit is not None:
-                earlier.append(EarlierRevision(old.revision, _aware(old.saved_at), old_audit))
-        if audit is not None:
-            audits.append(
-                ArchivedAudit(audit, _aware(raw.created_at), _aware(raw.updated_at), tuple(earlier))
-            )
+    problems += _duplicate_ids([(f"audits[{i}].id", a.audit.id) for i, a in enumerate(audits) if a])
     if problems:
         raise InvalidFileError(problems, file=file)
-    return Archive(people=people, audits=tuple(audits))
+    return Archive(people=tuple(known), audits=tuple(a for a in audits if a is not None))
 
 
 def archive_to_csv(archive: Archive) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from reciprocity import messages
 from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit
@@ -32,10 +32,10 @@ class ImportReport:
     """What an import did."""
 
     people_added: int
-    people_updated: int
     audits_added: int
     audits_updated: int
-    unchanged: int
+    people_unchanged: int
+    audits_unchanged: int
 
 
 @dataclass
@@ -44,48 +44,51 @@ class ImportPlan:
 
     problems: list[Problem] = field(default_factory=list)
     new_people: list[ArchivedPerson] = field(default_factory=list)
-    changed_people: list[ArchivedPerson] = field(default_factory=list)
     new_audits: list[ArchivedAudit] = field(default_factory=list)
     replaced_audits: list[ArchivedAudit] = field(default_factory=list)
-    unchanged: int = 0
+    people_unchanged: int = 0
+    audits_unchanged: int = 0
     names: dict[str, str] = field(default_factory=dict)
 
     def report(self) -> ImportReport:
         """The counts to tell the person."""
         return ImportReport(
             people_added=len(self.new_people),
-            people_updated=len(self.changed_people),
             audits_added=len(self.new_audits),
             audits_updated=len(self.replaced_audits),
-            unchanged=self.unchanged,
+            people_unchanged=self.people_unchanged,
+            audits_unchanged=self.audits_unchanged,
         )
 
 
 def _plan_people(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
     stored = {row.id: row for row in connection.execute(select(people))}
+    # Names in use: those stored, then those of the people this file adds.
     holders = {row.name_key: row.id for row in stored.values()}
     plan.names = {row.id: row.name for row in stored.values()}
-    in_file: dict[str, str] = {}
+    seen: set[str] = set()
     for index, item in enumerate(archive.people):
         person = item.person
         field = f"people[{index}].name"
+        if person.id in seen:
+            message = messages.ERR_DUPLICATE_ID.format(id=person.id)
+            plan.problems.append(Problem(message, f"people[{index}].id"))
+            continue
+        seen.add(person.id)
+        if person.id in stored:
+            # A relationship already here keeps its name and kind: an old backup must not
+            # undo a rename made since, nor be refused over a name it no longer has.
+            plan.people_unchanged += 1
+            continue
         plan.names[person.id] = person.name
         if problem := name_problem(person.name, field):
             plan.problems.append(problem)
             continue
-        key = name_key(person.name)
-        holder = holders.get(key)
-        if holder is not None and holder != person.id:
-            plan.problems.append(Problem(messages.ERR_NAME_TAKEN.format(name=person.name), field))
-        if in_file.setdefault(key, person.id) != person.id:
-            plan.problems.append(Problem(messages.ERR_NAME_TWICE.format(name=person.name), field))
-        row = stored.get(person.id)
-        if row is None:
-            plan.new_people.append(item)
-        elif (row.name, row.kind) != (person.name, person.kind.value):
-            plan.changed_people.append(item)
-        else:
-            plan.unchanged += 1
+        holder = holders.setdefault(name_key(person.name), person.id)
+        if holder != person.id:
+            template = messages.ERR_NAME_TAKEN if holder in stored else messages.ERR_NAME_TWICE
+            plan.problems.append(Problem(template.format(name=person.name), field))
+        plan.new_people.append(item)
 
 
 def _stored_audit(connection: Connection, audit_id: str) -> Audit:
@@ -101,11 +104,11 @@ def _plan_audit(
     if stored_revision is None:
         plan.new_audits.append(item)
     elif stored_revision > audit.revision:
-        plan.unchanged += 1  # what is stored is newer than the file
+        plan.audits_unchanged += 1  # what is stored is newer than the file
     elif stored_revision == audit.revision:
         if _stored_audit(connection, audit.id) != audit:
             return messages.ERR_AUDIT_CONFLICT.format(audit_id=audit.id)
-        plan.unchanged += 1
+        plan.audits_unchanged += 1
     else:
         # The file may replace what is stored only if it grew from it: the stored
         # revision must be among the file's earlier ones, unchanged.
@@ -122,9 +125,15 @@ def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> 
     query = select(audits.c.id, audits.c.person_id, audits.c.audit_date, audits.c.revision)
     stored = {row.id: row for row in connection.execute(query)}
     dates = {(row.person_id, row.audit_date): row.id for row in stored.values()}
+    seen: set[str] = set()
     for index, item in enumerate(archive.audits):
         audit = item.audit
         where = f"audits[{index}]"
+        if audit.id in seen:
+            message = messages.ERR_DUPLICATE_ID.format(id=audit.id)
+            plan.problems.append(Problem(message, f"{where}.id"))
+            continue
+        seen.add(audit.id)
         if audit.person_id not in plan.names:
             message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=audit.person_id)
             plan.problems.append(Problem(message, f"{where}.person_id"))
@@ -175,13 +184,6 @@ def apply_import(connection: Connection, plan: ImportPlan) -> None:
                 kind=person.kind.value,
                 created_at=item.created_at,
             )
-        )
-    for item in plan.changed_people:
-        person = item.person
-        connection.execute(
-            update(people)
-            .where(people.c.id == person.id)
-            .values(name=person.name, name_key=name_key(person.name), kind=person.kind.value)
         )
     for replaced in plan.replaced_audits:
         connection.execute(delete(audits).where(audits.c.id == replaced.audit.id))

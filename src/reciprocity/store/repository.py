@@ -137,10 +137,10 @@ class Store:
         person = Person(new_id(), clean, kind)
         with self._write() as connection:
             taken = connection.execute(
-                select(people.c.id).where(people.c.name_key == name_key(clean))
+                select(people.c.name).where(people.c.name_key == name_key(clean))
             ).first()
             if taken:
-                raise DuplicatePersonError(messages.ERR_DUPLICATE_PERSON.format(name=clean))
+                raise DuplicatePersonError(messages.ERR_DUPLICATE_PERSON.format(name=taken.name))
             connection.execute(
                 insert(people).values(
                     id=person.id,

@@ -1,0 +1,85 @@
+"""Reading what a person types on the command line or names as a file, with clear refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reciprocity import messages
+from reciprocity.core.model import RelationshipKind
+from reciprocity.errors import AuditNotFoundError, InvalidFileError, InvalidInputError, Problem
+
+if TYPE_CHECKING:
+    from reciprocity.core import Audit, Person
+    from reciprocity.store import Store
+
+__all__ = ["audit_on", "parse_date", "parse_kind", "read_text", "shell_quote", "write_text"]
+
+
+def parse_date(value: str, field: str = "date") -> dt.date:
+    """Read a YYYY-MM-DD date given on the command line."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        message = messages.ERR_DATE_FORMAT.format(value=value)
+        raise InvalidInputError([Problem(message, field)]) from None
+
+
+def parse_kind(value: str) -> RelationshipKind:
+    """Read a relationship kind, in any case, suggesting the nearest on a typo."""
+    try:
+        return RelationshipKind(value.strip().lower())
+    except ValueError:
+        choices = [k.value for k in RelationshipKind]
+        near = difflib.get_close_matches(value.lower(), choices, n=1)
+        hint = messages.HINT_DID_YOU_MEAN.format(word=near[0]) if near else ""
+        message = messages.ERR_UNKNOWN_KIND.format(value=value, choices=", ".join(choices))
+        raise InvalidInputError([Problem(message + hint, "--kind")]) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a file the person named, with a clear message when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        detail = getattr(error, "strerror", None) or str(error)
+        problem = Problem(messages.ERR_FILE_UNREADABLE.format(detail=detail))
+        raise InvalidFileError([problem], file=str(path)) from error
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file atomically, with a clear message when it cannot be written."""
+    from reciprocity.atomic import write_atomically
+
+    if path.is_dir():
+        detail = messages.DETAIL_IS_A_FOLDER
+    elif not path.parent.is_dir():
+        detail = messages.DETAIL_NO_FOLDER.format(folder=path.parent)
+    else:
+        try:
+            write_atomically(path, text)
+        except OSError as error:
+            detail = error.strerror or str(error)
+        else:
+            return
+    problem = Problem(messages.ERR_FILE_UNWRITABLE.format(detail=detail))
+    raise InvalidFileError([problem], file=str(path))
+
+
+def audit_on(store: Store, person: Person, value: str, option: str) -> Audit:
+    """The audit of a relationship on a date given as ``option``, or a message listing its dates."""
+    on = parse_date(value, option)
+    found = store.audit_on(person.id, on)
+    if found is not None:
+        return found
+    dates = [a.date.isoformat() for a in store.audits(person.id)][-5:]
+    hint = messages.HINT_AUDIT_DATES.format(dates=", ".join(dates)) if dates else ""
+    raise AuditNotFoundError(messages.ERR_NO_AUDIT_ON.format(name=person.name, date=on) + hint)
+
+
+def shell_quote(text: str) -> str:
+    """Quote a name or path for a command a person may copy."""
+    return shlex.quote(text)
