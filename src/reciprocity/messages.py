@@ -559,3 +559,4 @@ ERR_DEMO_IS_USER_DB: Final = (
     "the demo would overwrite your own database; choose another file with -o"
 )
 ERR_PREFIX: Final = "error: "
+STOPPED: Final = "Stopped; nothing was changed."

@@ -438,8 +438,8 @@ def test_a_database_in_a_missing_folder_is_explained(cli: Cli, tmp_path: Path) -
 def test_a_folder_given_as_the_database_is_explained(cli: Cli, tmp_path: Path) -> None:
     result = cli("--db", str(tmp_path), "person", "list", db=False)
     assert result.code == 1
-    assert (
-        result.err == f"error: {tmp_path}: cannot open the database: unable to open database file\n"
+    assert result.err == (
+        f"error: {tmp_path}: cannot open the database: that is a folder; give a file name\n"
     )
 
 

@@ -14,20 +14,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     Errors reciprocity raises on purpose become one clear line per problem on
     stderr and a non-zero exit code; anything else is a bug and keeps its traceback.
     """
+    import typer
+    from typer.exceptions import TyperException
+
     from reciprocity import messages
     from reciprocity.cli.app import app
     from reciprocity.errors import ReciprocityError
 
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="reciprocity")
-    except SystemExit as exit_:
-        code = exit_.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
+        # Not standalone: the messages for usage errors and interruptions are ours to give.
+        result = app(
+            args=list(argv) if argv is not None else None,
+            prog_name="reciprocity",
+            standalone_mode=False,
+        )
+    except typer.Abort:
+        print(messages.STOPPED, file=sys.stderr)
+        return 130
+    except TyperException as error:
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            print(f"{messages.ERR_PREFIX}{error.format_message()}", file=sys.stderr)
+        return error.exit_code
     except ReciprocityError as error:
         for line in error.lines():
             print(f"{messages.ERR_PREFIX}{line}", file=sys.stderr)
         return error.exit_code
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:

@@ -120,6 +120,11 @@ def create_store_engine(
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         folder = path.parent
+        if path.is_dir():
+            detail = messages.DETAIL_IS_A_FOLDER
+            raise DatabaseUnreadableError(
+                messages.ERR_DB_UNREADABLE.format(detail=detail), file=str(path)
+            )
         if not folder.is_dir():
             detail = f"the folder {folder} does not exist"
             raise DatabaseUnreadableError(messages.ERR_DB_UNREADABLE.format(detail=detail))
