@@ -27,9 +27,9 @@ from reciprocity.core import (
     needs_reflection,
     propose_overall_rating,
 )
+from reciprocity.core.people import name_key
 from reciprocity.formats.exchange import archive_to_json, parse_archive
 from reciprocity.store import ImportReport, open_store
-from reciprocity.store.importer import name_key
 from tests.store.helpers import TODAY, sorted_archive
 
 EXPORTED_AT = dt.datetime(2025, 7, 1, tzinfo=dt.UTC)

@@ -7,15 +7,25 @@ import unicodedata
 from reciprocity import messages
 from reciprocity.errors import InvalidInputError, Problem
 
-__all__ = ["MAX_NAME_LENGTH", "clean_name", "name_problem"]
+__all__ = ["MAX_NAME_LENGTH", "clean_name", "name_key", "name_problem"]
 
 # Long enough for any real name; a database column has to end somewhere.
 MAX_NAME_LENGTH = 100
 
 
+def fold_spaces(name: str) -> str:
+    """The name with runs of spaces made one and the ends trimmed."""
+    return " ".join(name.split())
+
+
+def name_key(name: str) -> str:
+    """The form of a name used to find it: spaces folded, case ignored ("sam" finds "Sam")."""
+    return fold_spaces(name).casefold()
+
+
 def name_problem(name: str, field: str = "name") -> Problem | None:
     """What is wrong with a name, if anything (after folding its spaces)."""
-    clean = " ".join(name.split())
+    clean = fold_spaces(name)
     if not clean:
         return Problem(messages.ERR_EMPTY_NAME, field)
     if len(clean) > MAX_NAME_LENGTH:
@@ -34,4 +44,4 @@ def clean_name(name: str, field: str = "name") -> str:
     problem = name_problem(name, field)
     if problem:
         raise InvalidInputError([problem])
-    return " ".join(name.split())
+    return fold_spaces(name)

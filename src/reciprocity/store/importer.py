@@ -14,17 +14,12 @@ from sqlalchemy import Connection, delete, insert, select
 
 from reciprocity import messages
 from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit
-from reciprocity.core.people import name_problem
+from reciprocity.core.people import name_key, name_problem
 from reciprocity.errors import Problem
 from reciprocity.store.rows import audit_values, insert_dimensions, insert_revision, load_audits
 from reciprocity.store.schema import audits, people
 
-__all__ = ["ImportReport", "apply_import", "name_key", "plan_import"]
-
-
-def name_key(name: str) -> str:
-    """The form of a name used to find it: spaces folded, case ignored."""
-    return " ".join(name.split()).casefold()
+__all__ = ["ImportReport", "apply_import", "plan_import"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +45,14 @@ class ImportPlan:
     audits_unchanged: int = 0
     names: dict[str, str] = field(default_factory=dict)
 
+    def first_time(self, item_id: str, seen: set[str], where: str) -> bool:
+        """Note an id; an id met before in the same file is a problem."""
+        if item_id in seen:
+            self.problems.append(Problem(messages.ERR_DUPLICATE_ID.format(id=item_id), where))
+            return False
+        seen.add(item_id)
+        return True
+
     def report(self) -> ImportReport:
         """The counts to tell the person."""
         return ImportReport(
@@ -70,11 +73,8 @@ def _plan_people(connection: Connection, archive: Archive, plan: ImportPlan) -> 
     for index, item in enumerate(archive.people):
         person = item.person
         field = f"people[{index}].name"
-        if person.id in seen:
-            message = messages.ERR_DUPLICATE_ID.format(id=person.id)
-            plan.problems.append(Problem(message, f"people[{index}].id"))
+        if not plan.first_time(person.id, seen, f"people[{index}].id"):
             continue
-        seen.add(person.id)
         if person.id in stored:
             # A relationship already here keeps its name and kind: an old backup must not
             # undo a rename made since, nor be refused over a name it no longer has.
@@ -129,11 +129,8 @@ def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> 
     for index, item in enumerate(archive.audits):
         audit = item.audit
         where = f"audits[{index}]"
-        if audit.id in seen:
-            message = messages.ERR_DUPLICATE_ID.format(id=audit.id)
-            plan.problems.append(Problem(message, f"{where}.id"))
+        if not plan.first_time(audit.id, seen, f"{where}.id"):
             continue
-        seen.add(audit.id)
         if audit.person_id not in plan.names:
             message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=audit.person_id)
             plan.problems.append(Problem(message, f"{where}.person_id"))

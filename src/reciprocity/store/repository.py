@@ -27,7 +27,7 @@ from reciprocity.core import (
     Person,
     RelationshipKind,
 )
-from reciprocity.core.people import clean_name
+from reciprocity.core.people import clean_name, name_key
 from reciprocity.errors import (
     AuditNotFoundError,
     DuplicateAuditError,
@@ -44,7 +44,7 @@ from reciprocity.store.engine import (
     migrate,
     translate_errors,
 )
-from reciprocity.store.importer import ImportReport, apply_import, name_key, plan_import
+from reciprocity.store.importer import ImportReport, apply_import, plan_import
 from reciprocity.store.rows import (
     audit_values,
     insert_dimensions,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -121,7 +122,9 @@ def load_audits(connection: Connection, rows: Sequence[Row[Any]]) -> list[Audit]
     return result
 
 
-def insert_revision(connection: Connection, audit: Audit, *, revision: int, saved_at: Any) -> None:
+def insert_revision(
+    connection: Connection, audit: Audit, *, revision: int, saved_at: dt.datetime
+) -> None:
     """Keep an earlier version of an audit, as the JSON of the answers-file shape."""
     from reciprocity.formats.codec import audit_to_dict  # pydantic loads only when needed
 
