@@ -368,6 +368,23 @@ DEMO_WRITTEN: Final = (
 )
 
 
+# --- Seasons ------------------------------------------------------------------------------
+
+SEASON_KIND_LABELS: Final[dict[str, str]] = {
+    "illness": "illness",
+    "grief": "grief",
+    "caregiving": "caregiving",
+    "new-baby": "a new baby",
+    "move": "a move",
+    "job-loss": "a job loss",
+    "other": "another transition",
+}
+WHOSE_LABELS: Final[dict[str, str]] = {"me": "yours", "them": "theirs", "both": "both of yours"}
+ERR_SEASON_STARTS_LATER: Final = (
+    "{date} is in the future; add a season once it has begun (it can be ongoing)"
+)
+ERR_SEASON_ENDS_FIRST: Final = "the season cannot end ({end}) before it starts ({start})"
+
 # --- Command-line help ------------------------------------------------------------------
 HELP_APP: Final = (
     "See whether your closest relationships flow both ways, and what to do when they "

@@ -50,8 +50,13 @@ if TYPE_CHECKING:
         explain_proposal,
         propose_overall_rating,
     )
+    from reciprocity.core.seasons import Season, SeasonKind, Whose, make_season
 
 _HOMES = {
+    "Season": "reciprocity.core.seasons",
+    "SeasonKind": "reciprocity.core.seasons",
+    "Whose": "reciprocity.core.seasons",
+    "make_season": "reciprocity.core.seasons",
     "Archive": "reciprocity.core.archive",
     "ArchivedAudit": "reciprocity.core.archive",
     "ArchivedPerson": "reciprocity.core.archive",
@@ -118,13 +123,17 @@ __all__ = [
     "Reflection",
     "ReflectionKind",
     "RelationshipKind",
+    "Season",
+    "SeasonKind",
     "SelfCheck",
+    "Whose",
     "check_phrasing",
     "check_score",
     "default_lean",
     "explain_proposal",
     "lean_problem",
     "make_audit",
+    "make_season",
     "needs_reflection",
     "parse_rules",
     "propose_overall_rating",

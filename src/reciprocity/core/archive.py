@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reciprocity.core.model import Audit, Person
+from reciprocity.core.seasons import Season
 
 __all__ = ["Archive", "ArchivedAudit", "ArchivedPerson", "EarlierRevision"]
 
@@ -39,7 +40,8 @@ class ArchivedAudit:
 
 @dataclass(frozen=True)
 class Archive:
-    """People and audits, each list in a stable order (by id)."""
+    """People, audits and seasons, each list in a stable order (by id)."""
 
     people: tuple[ArchivedPerson, ...]
     audits: tuple[ArchivedAudit, ...]
+    seasons: tuple[Season, ...] = ()
