@@ -18,6 +18,7 @@ __all__ = [
     "PersonNotFoundError",
     "Problem",
     "ReciprocityError",
+    "SeasonNotFoundError",
     "StaleEditError",
 ]
 
@@ -104,6 +105,10 @@ class AuditNotFoundError(ReciprocityError):
 
 class DuplicateAuditError(ReciprocityError):
     """An audit for that relationship and date already exists."""
+
+
+class SeasonNotFoundError(ReciprocityError):
+    """No season has that id, or too many start with the part of it given."""
 
 
 class StaleEditError(ReciprocityError):

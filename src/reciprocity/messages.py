@@ -453,7 +453,8 @@ GUIDE_GIVES_EVERYWHERE: Final = (
 EXPORTED: Final = "Wrote {people} relationship(s) and {audits} audit(s) to {path}."
 IMPORTED: Final = (
     "Imported {file}: {people_added} relationship(s) added ({people_unchanged} already here); "
-    "{audits_added} audit(s) added, {audits_updated} updated ({audits_unchanged} already here)."
+    "{audits_added} audit(s) added, {audits_updated} updated ({audits_unchanged} already here); "
+    "{seasons_added} season(s) added ({seasons_unchanged} already here)."
 )
 DEMO_WRITTEN: Final = (
     "Wrote a demo data set to {path}: three relationships with two years of quarterly audits.\n"
@@ -480,6 +481,63 @@ ERR_SEASON_STARTS_LATER: Final = (
     "{date} is in the future; add a season once it has begun (it can be ongoing)"
 )
 ERR_SEASON_ENDS_FIRST: Final = "the season cannot end ({end}) before it starts ({start})"
+SEASON_OWNERS: Final[dict[str, str]] = {
+    "me": "your season with {name}",
+    "them": "{name}'s season",
+    "both": "the season you and {name} share",
+}
+SEASON_SPAN: Final = "from {start} to {end}"
+SEASON_SPAN_ONGOING: Final = "from {start}, ongoing"
+SEASON_DESCRIBED: Final = "{owner}, marked by {kind} ({span})"
+# In someone's season the other one carries more; that lean is read as part of the season.
+SEASON_READING: Final[dict[str, str]] = {
+    "me": (
+        "While it lasts, low scores where {name} carries more will be read as temporary, "
+        "not as a problem to fix."
+    ),
+    "them": (
+        "While it lasts, low scores where you carry more will be read as temporary, "
+        "not as a problem to fix."
+    ),
+    "both": (
+        "While it lasts, low scores leaning either way will be read as temporary, "
+        "not as a problem to fix."
+    ),
+}
+SEASON_ADDED: Final = "Added {season}. {reading}"
+SEASON_ENDED: Final = "Ended {season}."
+SEASON_CHANGED: Final = "Updated {season}."
+SEASON_REMOVED: Final = "Removed {season}."
+ASK_CONFIRM_REMOVE_SEASON: Final = "Remove {season}? This cannot be undone"
+NO_SEASONS_YET: Final = (
+    "No seasons marked yet. When one of you is going through something (illness, grief, a "
+    "move ...), mark it, so that a hard stretch is read as a season:\n"
+    "  reciprocity season add NAME --whose them --kind grief --from DATE"
+)
+NO_SEASONS_FOR: Final = "No seasons marked for {name}."
+SEASONS_HEADER: Final = ("Person", "Id", "Whose", "Kind", "From", "To", "Note")
+SEASON_ONGOING: Final = "ongoing"
+ERR_UNKNOWN_WHOSE: Final = "unknown {value!r}; say whose season it is with one of {choices}"
+ERR_SEASON_TO_AND_ONGOING: Final = "give either --to DATE or --ongoing, not both"
+ERR_SEASON_NOTHING_TO_EDIT: Final = (
+    "nothing to change; give one or more of --whose, --kind, --from, --to, --ongoing, --note"
+)
+ERR_SEASON_ALREADY_ENDED: Final = (
+    "this season already ended on {end}; to change when it ended, use "
+    "`reciprocity season edit {id} --to DATE`"
+)
+ERR_NO_SEASON: Final = "no season with an id starting {prefix!r}; see `reciprocity season list`"
+ERR_SEASON_AMBIGUOUS: Final = (
+    "more than one season has an id starting {prefix!r}; give more of it "
+    "(see `reciprocity season list`)"
+)
+ERR_SEASON_ID_SHORT: Final = (
+    "give at least {minimum} characters of the season's id (got {prefix!r}); "
+    "see `reciprocity season list`"
+)
+ERR_SEASON_CONFLICT: Final = (
+    "season {season_id} is already stored with different details; nothing was imported"
+)
 
 # --- Command-line help ------------------------------------------------------------------
 HELP_APP: Final = (
@@ -539,6 +597,32 @@ HELP_CMD_PERSON_RENAME: Final = "Rename a relationship; its audits stay with it.
 HELP_CMD_PERSON_REMOVE: Final = "Remove a relationship and all its audits, after confirmation."
 HELP_CMD_SHOW: Final = "Show the latest audit and how its rating was proposed."
 HELP_CMD_HISTORY: Final = "List every audit of a relationship, oldest first."
+HELP_SEASON_GROUP: Final = (
+    "Mark seasons: times when one of you is going through something (illness, grief, a move "
+    "...)."
+    "\n\n"
+    "Low scores leaning towards the person in a season are read as temporary, not as a "
+    "problem to fix."
+)
+HELP_CMD_SEASON_ADD: Final = "Mark a season in a relationship: whose it is, what, and since when."
+HELP_CMD_SEASON_LIST: Final = "List the seasons, earliest first."
+HELP_CMD_SEASON_END: Final = "Say that an ongoing season has ended."
+HELP_CMD_SEASON_EDIT: Final = "Change a season; only what you give changes."
+HELP_CMD_SEASON_REMOVE: Final = "Remove a season, after confirmation."
+HELP_SEASON_NAME: Final = "The relationship the season belongs to."
+HELP_SEASON_LIST_NAME: Final = "Only the seasons of this relationship."
+HELP_SEASON_ID: Final = (
+    "The season's id, or its first 4 characters or more (see `reciprocity season list`)."
+)
+HELP_SEASON_WHOSE: Final = "Whose season it is: yours (me), theirs (them) or both of yours."
+HELP_SEASON_KIND: Final = "What the season is."
+HELP_SEASON_FROM: Final = "When it began (YYYY-MM-DD)."
+HELP_SEASON_TO: Final = "When it ended (YYYY-MM-DD); leave out while it goes on."
+HELP_SEASON_ONGOING: Final = "It is still going on (the same as leaving out --to)."
+HELP_SEASON_NOTE: Final = "A few words for yourself about it."
+HELP_SEASON_END_ON: Final = "The day it ended (YYYY-MM-DD); today if left out."
+HELP_SEASON_EDIT_TO: Final = "A new end (YYYY-MM-DD)."
+HELP_SEASON_EDIT_ONGOING: Final = "Make it ongoing again (no end)."
 
 # --- Errors (what went wrong, in plain words) ---------------------------------------------
 

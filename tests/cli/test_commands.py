@@ -330,7 +330,7 @@ def test_export_then_import_elsewhere_round_trips_and_repeats_safely(
     assert result.code == 0
     assert "Wrote 1 relationship(s) and 1 audit(s)" in result.err
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert (document["format"], document["schema_version"]) == ("reciprocity-export", 1)
+    assert (document["format"], document["schema_version"]) == ("reciprocity-export", 2)
 
     other = Cli(tmp_path / "other.db", sam.capsys)
     first = other("import", str(out))
@@ -338,8 +338,8 @@ def test_export_then_import_elsewhere_round_trips_and_repeats_safely(
     assert "1 relationship(s) added" in first.out
     again = other("import", str(out))
     assert (
-        "0 relationship(s) added (1 already here); 0 audit(s) added, 0 updated (1 already here)"
-        in again.out
+        "0 relationship(s) added (1 already here); 0 audit(s) added, 0 updated (1 already here); "
+        "0 season(s) added (0 already here)" in again.out
     )
     ours = json.loads(sam("export").out)
     theirs = json.loads(other("export").out)

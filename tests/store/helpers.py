@@ -1,4 +1,4 @@
-"""Builders for the store tests: audits made through the core rules, row counts, archives."""
+"""Builders for the store tests: audits and seasons made through the core rules, archives."""
 
 from __future__ import annotations
 
@@ -19,8 +19,12 @@ from reciprocity.core import (
     Reflection,
     ReflectionKind,
     RelationshipKind,
+    Season,
+    SeasonKind,
     SelfCheck,
+    Whose,
     make_audit,
+    make_season,
 )
 from reciprocity.store import Store, new_id
 from reciprocity.store.schema import metadata
@@ -98,6 +102,29 @@ def strained_audit(
     )
 
 
+def season(
+    person_id: str,
+    start: dt.date,
+    end: dt.date | None = None,
+    *,
+    whose: Whose = Whose.THEM,
+    kind: SeasonKind = SeasonKind.GRIEF,
+    note: str = "",
+    season_id: str | None = None,
+) -> Season:
+    """A season made through the core's rules (their grief, unless told otherwise)."""
+    return make_season(
+        season_id=season_id or new_id(),
+        person_id=person_id,
+        whose=whose,
+        kind=kind,
+        start=start,
+        end=end,
+        today=TODAY,
+        note=note,
+    )
+
+
 def row_counts(store: Store) -> dict[str, int]:
     """How many rows each table of the store holds."""
     with store.engine.connect() as connection:
@@ -110,7 +137,7 @@ def row_counts(store: Store) -> dict[str, int]:
 
 
 def sample_archive() -> Archive:
-    """Two people, one audit edited twice (with its earlier revisions), timestamps not in UTC."""
+    """Two people, one audit edited twice, timestamps not in UTC, an ongoing and an ended season."""
     sam = Person(new_id(), "Sam", RelationshipKind.PARTNER)
     rosa = Person(new_id(), "Rosa", RelationshipKind.FRIEND)
     edited_id = new_id()
@@ -138,14 +165,28 @@ def sample_archive() -> Archive:
         ArchivedPerson(sam, dt.datetime(2025, 1, 5, 10, 0, tzinfo=CEST)),
         ArchivedPerson(rosa, dt.datetime(2025, 2, 5, 10, 0, tzinfo=dt.UTC)),
     )
-    return sorted_archive(people, audits)
+    seasons = (
+        season(sam.id, dt.date(2025, 2, 10), note="His father died in February."),
+        season(
+            rosa.id,
+            dt.date(2024, 11, 1),
+            dt.date(2025, 1, 31),
+            whose=Whose.ME,
+            kind=SeasonKind.MOVE,
+            note="Umzug nach Köln",
+        ),
+    )
+    return sorted_archive(people, audits, seasons)
 
 
 def sorted_archive(
-    people: tuple[ArchivedPerson, ...], audits: tuple[ArchivedAudit, ...]
+    people: tuple[ArchivedPerson, ...],
+    audits: tuple[ArchivedAudit, ...],
+    seasons: tuple[Season, ...] = (),
 ) -> Archive:
-    """An archive in the order the store gives it back: people and audits by id."""
+    """An archive in the order the store gives it back: people, audits and seasons by id."""
     return Archive(
         people=tuple(sorted(people, key=lambda item: item.person.id)),
         audits=tuple(sorted(audits, key=lambda item: item.audit.id)),
+        seasons=tuple(sorted(seasons, key=lambda item: item.id)),
     )

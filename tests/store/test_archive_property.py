@@ -22,8 +22,12 @@ from reciprocity.core import (
     Reflection,
     ReflectionKind,
     RelationshipKind,
+    Season,
+    SeasonKind,
     SelfCheck,
+    Whose,
     make_audit,
+    make_season,
     needs_reflection,
     propose_overall_rating,
 )
@@ -114,17 +118,36 @@ def archived_audits(draw: st.DrawFn, person_id: str, on: dt.date) -> ArchivedAud
 
 
 @st.composite
+def seasons_of(draw: st.DrawFn, person_id: str) -> Season:
+    """A season that has begun: ongoing, or ended on or after its start (perhaps ahead)."""
+    start = draw(days)
+    end = draw(st.none() | st.dates(min_value=start, max_value=dt.date(2035, 12, 31)))
+    return make_season(
+        season_id=draw(ids),
+        person_id=person_id,
+        whose=draw(st.sampled_from(Whose)),
+        kind=draw(st.sampled_from(SeasonKind)),
+        start=start,
+        end=end,
+        today=TODAY,
+        note=draw(texts),
+    )
+
+
+@st.composite
 def archives(draw: st.DrawFn) -> Archive:
     """A valid archive: names unique however they are written, one audit per person and day."""
     names = draw(st.lists(filled, max_size=4, unique_by=name_key))
     people = []
     archived = []
+    seasons = []
     for name in names:
         person = Person(draw(ids), name, draw(st.sampled_from(RelationshipKind)))
         people.append(ArchivedPerson(person, draw(moments)))
         for on in draw(st.lists(days, max_size=3, unique=True)):
             archived.append(draw(archived_audits(person.id, on)))
-    return sorted_archive(tuple(people), tuple(archived))
+        seasons += draw(st.lists(seasons_of(person.id), max_size=2))
+    return sorted_archive(tuple(people), tuple(archived), tuple(seasons))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -144,6 +167,8 @@ def test_any_valid_archive_comes_back_unchanged_from_a_fresh_store(archive: Arch
         audits_updated=0,
         people_unchanged=0,
         audits_unchanged=0,
+        seasons_added=len(archive.seasons),
+        seasons_unchanged=0,
     )
     assert back == archive
     text = archive_to_json(back, exported_at=EXPORTED_AT)

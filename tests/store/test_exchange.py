@@ -17,6 +17,8 @@ from reciprocity.core import (
     EarlierRevision,
     Person,
     RelationshipKind,
+    SeasonKind,
+    Whose,
 )
 from reciprocity.errors import InvalidFileError, InvalidInputError, PersonNotFoundError
 from reciprocity.formats.codec import audit_from_data
@@ -28,6 +30,7 @@ from tests.store.helpers import (
     mutual_audit,
     row_counts,
     sample_archive,
+    season,
     sorted_archive,
     strained_audit,
 )
@@ -48,6 +51,7 @@ def _used_store(store: Store) -> None:
     store.add_audit(mutual_audit(sam.id, dt.date(2025, 4, 15)))
     store.add_audit(mutual_audit(mum.id, dt.date(2025, 4, 15)))
     store.save_draft(mum.id, {"date": "2025-06-01"})
+    store.add_season(season(mum.id, dt.date(2025, 3, 1), whose=Whose.ME, kind=SeasonKind.ILLNESS))
 
 
 def test_an_archive_imported_into_an_empty_store_comes_back_equal(store: Store) -> None:
@@ -56,7 +60,13 @@ def test_an_archive_imported_into_an_empty_store_comes_back_equal(store: Store) 
     report = store.import_archive(archive, file="sample.json")
 
     assert report == ImportReport(
-        people_added=2, audits_added=2, audits_updated=0, people_unchanged=0, audits_unchanged=0
+        people_added=2,
+        audits_added=2,
+        audits_updated=0,
+        people_unchanged=0,
+        audits_unchanged=0,
+        seasons_added=2,
+        seasons_unchanged=0,
     )
     back = store.archive()
     assert back == archive
@@ -85,7 +95,13 @@ def test_importing_the_same_archive_twice_changes_nothing(store: Store) -> None:
     report = store.import_archive(archive, file="sample.json")
 
     assert report == ImportReport(
-        people_added=0, audits_added=0, audits_updated=0, people_unchanged=2, audits_unchanged=2
+        people_added=0,
+        audits_added=0,
+        audits_updated=0,
+        people_unchanged=2,
+        audits_unchanged=2,
+        seasons_added=0,
+        seasons_unchanged=2,
     )
     assert row_counts(store) == before
     assert store.archive() == archive
@@ -105,6 +121,8 @@ def test_a_store_imported_into_its_own_export_reports_everything_unchanged(
         audits_updated=0,
         people_unchanged=len(archive.people),
         audits_unchanged=len(archive.audits),
+        seasons_added=0,
+        seasons_unchanged=len(archive.seasons),
     )
     assert store.archive() == archive
 
@@ -207,7 +225,13 @@ def test_an_archive_with_a_newer_revision_replaces_the_audit_and_keeps_history(
     report = store.import_archive(incoming, file="laptop.json")
 
     assert report == ImportReport(
-        people_added=0, audits_added=0, audits_updated=1, people_unchanged=1, audits_unchanged=0
+        people_added=0,
+        audits_added=0,
+        audits_updated=1,
+        people_unchanged=1,
+        audits_unchanged=0,
+        seasons_added=0,
+        seasons_unchanged=0,
     )
     assert store.audits(sam.id) == [newer]
     assert [(e.revision, e.audit) for e in store.earlier_revisions(newer)] == [(1, original)]
@@ -225,7 +249,13 @@ def test_an_archive_with_an_older_revision_leaves_the_newer_stored_one(store: St
     report = store.import_archive(old_export, file="old.json")
 
     assert report == ImportReport(
-        people_added=0, audits_added=0, audits_updated=0, people_unchanged=1, audits_unchanged=1
+        people_added=0,
+        audits_added=0,
+        audits_updated=0,
+        people_unchanged=1,
+        audits_unchanged=1,
+        seasons_added=0,
+        seasons_unchanged=0,
     )
     assert store.archive() == current
 
@@ -246,7 +276,13 @@ def test_an_archive_with_an_old_name_for_a_stored_person_keeps_the_stored_name(
     report = store.import_archive(incoming, file="old-backup.json")
 
     assert report == ImportReport(
-        people_added=0, audits_added=0, audits_updated=0, people_unchanged=1, audits_unchanged=0
+        people_added=0,
+        audits_added=0,
+        audits_updated=0,
+        people_unchanged=1,
+        audits_unchanged=0,
+        seasons_added=0,
+        seasons_unchanged=0,
     )
     assert store.person("samuel") == samuel == Person(sam.id, "Samuel", RelationshipKind.PARTNER)
     with pytest.raises(PersonNotFoundError):

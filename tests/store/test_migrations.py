@@ -23,5 +23,5 @@ def test_a_migrated_database_is_at_the_newest_revision(store: Store) -> None:
         heads = MigrationContext.configure(connection).get_current_heads()
         tables = set(inspect(connection).get_table_names())
 
-    assert heads == ("0001",)
+    assert heads == ("0002",)
     assert tables == {*metadata.tables, "alembic_version"}

@@ -15,7 +15,7 @@ from reciprocity.errors import (
     PersonNotFoundError,
 )
 from reciprocity.store import Store
-from tests.store.helpers import mutual_audit, row_counts, strained_audit
+from tests.store.helpers import mutual_audit, row_counts, season, strained_audit
 
 
 def test_a_person_added_is_found_by_name_in_any_case(store: Store) -> None:
@@ -94,7 +94,9 @@ def test_renaming_to_an_empty_name_is_refused(store: Store) -> None:
     assert store.person("Sam").name == "Sam"
 
 
-def test_removing_a_person_removes_their_audits_revisions_and_draft(store: Store) -> None:
+def test_removing_a_person_removes_their_audits_revisions_draft_and_seasons(
+    store: Store,
+) -> None:
     sam = store.add_person("Sam", RelationshipKind.PARTNER)
     rosa = store.add_person("Rosa", RelationshipKind.FRIEND)
     first = store.add_audit(strained_audit(sam.id, dt.date(2025, 1, 10)))
@@ -105,6 +107,8 @@ def test_removing_a_person_removes_their_audits_revisions_and_draft(store: Store
     store.save_draft(sam.id, {"initiation": {"score": 3}})
     kept = store.add_audit(mutual_audit(rosa.id, dt.date(2025, 2, 1)))
     store.save_draft(rosa.id, {"depth": {"score": 5}})
+    store.add_season(season(sam.id, dt.date(2025, 3, 1)))
+    rosas = store.add_season(season(rosa.id, dt.date(2025, 3, 1)))
 
     assert store.remove_person("SAM") == 2
 
@@ -118,8 +122,10 @@ def test_removing_a_person_removes_their_audits_revisions_and_draft(store: Store
         "audit_dimensions": 4,
         "audit_revisions": 0,
         "drafts": 1,
+        "seasons": 1,
     }
     assert store.audits(rosa.id) == [kept]
+    assert store.seasons() == [rosas]
     assert store.draft(rosa.id) is not None
 
 

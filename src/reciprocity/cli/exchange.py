@@ -80,6 +80,8 @@ def import_(
             audits_updated=report.audits_updated,
             people_unchanged=report.people_unchanged,
             audits_unchanged=report.audits_unchanged,
+            seasons_added=report.seasons_added,
+            seasons_unchanged=report.seasons_unchanged,
         )
     )
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import shlex
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reciprocity import messages
 from reciprocity.core.model import RelationshipKind
@@ -16,7 +17,17 @@ if TYPE_CHECKING:
     from reciprocity.core import Audit, Person
     from reciprocity.store import Store
 
-__all__ = ["audit_on", "parse_date", "parse_kind", "read_text", "shell_quote", "write_text"]
+__all__ = [
+    "audit_on",
+    "parse_choice",
+    "parse_date",
+    "parse_kind",
+    "read_text",
+    "shell_quote",
+    "write_text",
+]
+
+Choice = TypeVar("Choice", bound=StrEnum)
 
 
 def parse_date(value: str, field: str = "date") -> dt.date:
@@ -28,16 +39,34 @@ def parse_date(value: str, field: str = "date") -> dt.date:
         raise InvalidInputError([Problem(message, field)]) from None
 
 
+def parse_choice(
+    value: str, choices: type[Choice], option: str, template: str = messages.ERR_UNKNOWN_KIND
+) -> Choice:
+    """Read one of an enum's values, in any case, suggesting the nearest on a typo.
+
+    Args:
+        value: What was typed.
+        choices: The enum whose values are accepted.
+        option: The option it was given as, to locate the problem (``--kind``).
+        template: The refusal, with ``{value}`` and ``{choices}``.
+
+    Raises:
+        InvalidInputError: ``value`` is none of the choices.
+    """
+    wanted = value.strip().lower()
+    try:
+        return choices(wanted)
+    except ValueError:
+        words = [choice.value for choice in choices]
+        near = difflib.get_close_matches(wanted, words, n=1)
+        hint = messages.HINT_DID_YOU_MEAN.format(word=near[0]) if near else ""
+        message = template.format(value=value, choices=", ".join(words))
+        raise InvalidInputError([Problem(message + hint, option)]) from None
+
+
 def parse_kind(value: str) -> RelationshipKind:
     """Read a relationship kind, in any case, suggesting the nearest on a typo."""
-    try:
-        return RelationshipKind(value.strip().lower())
-    except ValueError:
-        choices = [k.value for k in RelationshipKind]
-        near = difflib.get_close_matches(value.lower(), choices, n=1)
-        hint = messages.HINT_DID_YOU_MEAN.format(word=near[0]) if near else ""
-        message = messages.ERR_UNKNOWN_KIND.format(value=value, choices=", ".join(choices))
-        raise InvalidInputError([Problem(message + hint, "--kind")]) from None
+    return parse_choice(value, RelationshipKind, "--kind")
 
 
 def read_text(path: Path) -> str:

@@ -23,6 +23,10 @@ from reciprocity.core import (
     EarlierRevision,
     Person,
     RelationshipKind,
+    Season,
+    SeasonKind,
+    Whose,
+    make_season,
 )
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.codec import (
@@ -41,10 +45,12 @@ __all__ = [
     "archive_to_csv",
     "archive_to_json",
     "parse_archive",
+    "season_to_dict",
 ]
 
 FORMAT_NAME = "reciprocity-export"
-SCHEMA_VERSION = 1
+# 2 added the seasons; files of schema 1 (no seasons) are still read.
+SCHEMA_VERSION = 2
 
 CSV_COLUMNS = (
     "person",
@@ -96,6 +102,16 @@ class _AuditMetaIn(StrictModel):
 _META_KEYS = frozenset(_AuditMetaIn.model_fields)
 
 
+class _SeasonIn(StrictModel):
+    id: str = _ID
+    person_id: str = _ID
+    whose: Whose
+    kind: SeasonKind
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    note: str = ""
+
+
 class _Header(BaseModel):
     format: Any = None
     schema_version: Any = None
@@ -108,6 +124,7 @@ class _ExportIn(StrictModel):
     generator: str = ""
     people: list[dict[str, Any]]
     audits: list[dict[str, Any]]
+    seasons: list[dict[str, Any]] = Field(default_factory=list)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -116,6 +133,19 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat()
+
+
+def season_to_dict(season: Season) -> dict[str, Any]:
+    """A season in the export's shape; ``to`` is ``None`` while it is ongoing."""
+    return {
+        "id": season.id,
+        "person_id": season.person_id,
+        "whose": season.whose.value,
+        "kind": season.kind.value,
+        "from": season.start.isoformat(),
+        "to": season.end.isoformat() if season.end else None,
+        "note": season.note,
+    }
 
 
 def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
@@ -154,6 +184,7 @@ def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
             for p in archive.people
         ],
         "audits": audits,
+        "seasons": [season_to_dict(season) for season in archive.seasons],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -228,6 +259,35 @@ def _audit(
     return ArchivedAudit(audit, _aware(meta.created_at), _aware(meta.updated_at), earlier)
 
 
+def _season(
+    index: int, data: dict[str, Any], people: set[str], today: dt.date, problems: list[Problem]
+) -> Season | None:
+    prefix = f"seasons[{index}]."
+    try:
+        raw = _SeasonIn.model_validate(data)
+    except ValidationError as error:
+        problems.extend(pydantic_problems(error, prefix))
+        return None
+    if raw.person_id not in people:
+        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=raw.person_id)
+        problems.append(Problem(message, f"{prefix}person_id"))
+    try:
+        return make_season(
+            season_id=raw.id,
+            person_id=raw.person_id,
+            whose=raw.whose,
+            kind=raw.kind,
+            start=raw.start,
+            end=raw.end,
+            today=today,
+            note=raw.note,
+        )
+    except InvalidInputError as error:
+        # make_season names the field of each problem ("from", "to", "note").
+        problems.extend(Problem(p.message, f"{prefix}{p.field}") for p in error.problems)
+        return None
+
+
 def _duplicate_ids(ids: list[tuple[str, str]]) -> list[Problem]:
     seen: set[str] = set()
     problems = []
@@ -265,13 +325,19 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     # People that could not be read are still "in the file" for their audits.
     ids = {p.person.id for p in known} | {str(p.get("id")) for p in document.people}
     audits = [_audit(i, a, ids, today, problems) for i, a in enumerate(document.audits)]
+    seasons = [_season(i, s, ids, today, problems) for i, s in enumerate(document.seasons)]
     problems += _duplicate_ids(
         [(f"people[{i}].id", p.person.id) for i, p in enumerate(people) if p]
     )
     problems += _duplicate_ids([(f"audits[{i}].id", a.audit.id) for i, a in enumerate(audits) if a])
+    problems += _duplicate_ids([(f"seasons[{i}].id", s.id) for i, s in enumerate(seasons) if s])
     if problems:
         raise InvalidFileError(problems, file=file)
-    return Archive(people=tuple(known), audits=tuple(a for a in audits if a is not None))
+    return Archive(
+        people=tuple(known),
+        audits=tuple(a for a in audits if a is not None),
+        seasons=tuple(s for s in seasons if s is not None),
+    )
 
 
 def archive_to_csv(archive: Archive) -> str:

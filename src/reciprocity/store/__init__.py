@@ -7,6 +7,7 @@ from reciprocity.store.engine import (
     migrate,
 )
 from reciprocity.store.repository import (
+    SEASON_ID_PREFIX_MIN,
     Draft,
     ImportReport,
     PersonSummary,
@@ -17,6 +18,7 @@ from reciprocity.store.repository import (
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
+    "SEASON_ID_PREFIX_MIN",
     "Draft",
     "ImportReport",
     "PersonSummary",

@@ -1,23 +1,32 @@
 """Import an archive into the store: plan against what is stored, then apply, in one transaction.
 
-People and audits are matched by id, so importing the same archive twice
-changes nothing. An audit stored at a lower revision is replaced (its earlier
-revisions come from the archive); at the same revision with different answers
-it is a conflict, and a conflict stops the whole import before anything is written.
+People, audits and seasons are matched by id, so importing the same archive
+twice changes nothing. An audit stored at a lower revision is replaced (its
+earlier revisions come from the archive); at the same revision with different
+answers it is a conflict, as is a season stored with different details, and a
+conflict stops the whole import before anything is written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, delete, insert, select
 
 from reciprocity import messages
-from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit
+from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit, Season
 from reciprocity.core.people import name_key, name_problem
 from reciprocity.errors import Problem
-from reciprocity.store.rows import audit_values, insert_dimensions, insert_revision, load_audits
-from reciprocity.store.schema import audits, people
+from reciprocity.store.rows import (
+    audit_values,
+    insert_dimensions,
+    insert_revision,
+    load_audits,
+    season_from_row,
+    season_values,
+)
+from reciprocity.store.schema import audits, people, seasons
 
 __all__ = ["ImportReport", "apply_import", "plan_import"]
 
@@ -31,6 +40,8 @@ class ImportReport:
     audits_updated: int
     people_unchanged: int
     audits_unchanged: int
+    seasons_added: int
+    seasons_unchanged: int
 
 
 @dataclass
@@ -41,8 +52,10 @@ class ImportPlan:
     new_people: list[ArchivedPerson] = field(default_factory=list)
     new_audits: list[ArchivedAudit] = field(default_factory=list)
     replaced_audits: list[ArchivedAudit] = field(default_factory=list)
+    new_seasons: list[Season] = field(default_factory=list)
     people_unchanged: int = 0
     audits_unchanged: int = 0
+    seasons_unchanged: int = 0
     names: dict[str, str] = field(default_factory=dict)
 
     def first_time(self, item_id: str, seen: set[str], where: str) -> bool:
@@ -61,6 +74,8 @@ class ImportPlan:
             audits_updated=len(self.replaced_audits),
             people_unchanged=self.people_unchanged,
             audits_unchanged=self.audits_unchanged,
+            seasons_added=len(self.new_seasons),
+            seasons_unchanged=self.seasons_unchanged,
         )
 
 
@@ -146,11 +161,33 @@ def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> 
             plan.problems.append(Problem(conflict, where))
 
 
+def _plan_seasons(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    stored = {row.id: season_from_row(row) for row in connection.execute(select(seasons))}
+    seen: set[str] = set()
+    for index, season in enumerate(archive.seasons):
+        where = f"seasons[{index}]"
+        if not plan.first_time(season.id, seen, f"{where}.id"):
+            continue
+        if season.person_id not in plan.names:
+            message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=season.person_id)
+            plan.problems.append(Problem(message, f"{where}.person_id"))
+            continue
+        here = stored.get(season.id)
+        if here is None:
+            plan.new_seasons.append(season)
+        elif here == season:
+            plan.seasons_unchanged += 1
+        else:
+            message = messages.ERR_SEASON_CONFLICT.format(season_id=season.id)
+            plan.problems.append(Problem(message, where))
+
+
 def plan_import(connection: Connection, archive: Archive) -> ImportPlan:
     """Decide what importing ``archive`` would do, and find every conflict."""
     plan = ImportPlan()
     _plan_people(connection, archive, plan)
     _plan_audits(connection, archive, plan)
+    _plan_seasons(connection, archive, plan)
     return plan
 
 
@@ -169,8 +206,15 @@ def _insert_archived(connection: Connection, item: ArchivedAudit) -> None:
         insert_revision(connection, old.audit, revision=old.revision, saved_at=old.saved_at)
 
 
-def apply_import(connection: Connection, plan: ImportPlan) -> None:
-    """Write a conflict-free plan (inside the caller's transaction)."""
+def apply_import(connection: Connection, plan: ImportPlan, *, now: dt.datetime) -> None:
+    """Write a conflict-free plan (inside the caller's transaction).
+
+    Args:
+        connection: The connection of the caller's transaction.
+        plan: What to write, without problems.
+        now: When the seasons it adds are recorded as added (the export does
+            not carry that moment for seasons).
+    """
     for item in plan.new_people:
         person = item.person
         connection.execute(
@@ -186,3 +230,7 @@ def apply_import(connection: Connection, plan: ImportPlan) -> None:
         connection.execute(delete(audits).where(audits.c.id == replaced.audit.id))
     for archived in [*plan.new_audits, *plan.replaced_audits]:
         _insert_archived(connection, archived)
+    for season in plan.new_seasons:
+        connection.execute(
+            insert(seasons).values(id=season.id, created_at=now, **season_values(season))
+        )

@@ -1,4 +1,4 @@
-"""The repository the faces use: people, audits with their revisions, drafts, import and export.
+"""The repository the faces use: people, audits (with revisions), drafts, seasons, import, export.
 
 Every change is one transaction. Audits are edited with optimistic concurrency:
 a revision names the version it replaces, and a stale one is refused.
@@ -26,6 +26,7 @@ from reciprocity.core import (
     EarlierRevision,
     Person,
     RelationshipKind,
+    Season,
 )
 from reciprocity.core.people import clean_name, name_key
 from reciprocity.errors import (
@@ -34,6 +35,7 @@ from reciprocity.errors import (
     DuplicatePersonError,
     InvalidFileError,
     PersonNotFoundError,
+    SeasonNotFoundError,
     StaleEditError,
 )
 from reciprocity.store.engine import (
@@ -52,16 +54,30 @@ from reciprocity.store.rows import (
     load_audits,
     load_earlier,
     person_from_row,
+    season_from_row,
+    season_values,
 )
-from reciprocity.store.schema import audit_dimensions, audits, drafts, people
+from reciprocity.store.schema import audit_dimensions, audits, drafts, people, seasons
 
-__all__ = ["Draft", "ImportReport", "PersonSummary", "Store", "new_id", "open_store"]
+__all__ = [
+    "SEASON_ID_PREFIX_MIN",
+    "Draft",
+    "ImportReport",
+    "PersonSummary",
+    "Store",
+    "new_id",
+    "open_store",
+]
 
 Clock = Callable[[], dt.datetime]
 
+# The fewest characters of a season's id that find it: short enough to type, long enough
+# that two seasons rarely share them.
+SEASON_ID_PREFIX_MIN = 4
+
 
 def new_id() -> str:
-    """A fresh stable id for a person or an audit."""
+    """A fresh stable id for a person, an audit or a season."""
     return str(uuid.uuid4())
 
 
@@ -160,6 +176,18 @@ class Store:
         """
         with self._read() as connection:
             return self._find_person(connection, name)
+
+    def person_by_id(self, person_id: str) -> Person:
+        """The relationship with this id.
+
+        Raises:
+            PersonNotFoundError: No such relationship (it was removed).
+        """
+        with self._read() as connection:
+            row = connection.execute(select(people).where(people.c.id == person_id)).first()
+        if row is None:
+            raise PersonNotFoundError(messages.ERR_PERSON_GONE)
+        return person_from_row(row)
 
     def people(self) -> list[PersonSummary]:
         """Every relationship, by name, with its number of audits and latest audit date."""
@@ -380,6 +408,85 @@ class Store:
             connection.execute(delete(drafts).where(drafts.c.person_id == audit.person_id))
         return audit
 
+    # -- seasons --------------------------------------------------------------------------
+
+    def add_season(self, season: Season) -> Season:
+        """Store a new season of a relationship.
+
+        Raises:
+            PersonNotFoundError: The relationship no longer exists.
+        """
+        with self._write() as connection:
+            connection.execute(
+                insert(seasons).values(
+                    id=season.id, created_at=self._clock(), **season_values(season)
+                )
+            )
+        return season
+
+    def seasons(self, person_id: str | None = None) -> list[Season]:
+        """The seasons of one relationship (or of all), earliest start first."""
+        query = select(seasons).order_by(seasons.c.start_date, seasons.c.id)
+        if person_id is not None:
+            query = query.where(seasons.c.person_id == person_id)
+        with self._read() as connection:
+            return [season_from_row(row) for row in connection.execute(query)]
+
+    def season(self, id_or_prefix: str) -> Season:
+        """The season with this id, or the only one whose id starts with it.
+
+        A prefix needs at least ``SEASON_ID_PREFIX_MIN`` characters and is matched
+        regardless of case; a whole id always finds its season.
+
+        Raises:
+            SeasonNotFoundError: No season matches, the prefix is too short, or
+                more than one season starts with it.
+        """
+        wanted = id_or_prefix.strip()
+        with self._read() as connection:
+            exact = connection.execute(select(seasons).where(seasons.c.id == wanted)).first()
+            if exact is not None:
+                return season_from_row(exact)
+            if len(wanted) < SEASON_ID_PREFIX_MIN:
+                message = messages.ERR_SEASON_ID_SHORT.format(
+                    prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
+                )
+                raise SeasonNotFoundError(message)
+            # Lower-cased on both sides, so SQLite and PostgreSQL find the same seasons.
+            matching = func.lower(seasons.c.id).startswith(wanted.lower(), autoescape=True)
+            rows = connection.execute(select(seasons).where(matching).limit(2)).all()
+        if not rows:
+            raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=wanted))
+        if len(rows) > 1:
+            raise SeasonNotFoundError(messages.ERR_SEASON_AMBIGUOUS.format(prefix=wanted))
+        return season_from_row(rows[0])
+
+    def update_season(self, season: Season) -> Season:
+        """Replace what is stored about a season (its id says which).
+
+        Raises:
+            SeasonNotFoundError: The season no longer exists.
+            PersonNotFoundError: The relationship it names no longer exists.
+        """
+        with self._write() as connection:
+            changed = connection.execute(
+                update(seasons).where(seasons.c.id == season.id).values(**season_values(season))
+            )
+            if changed.rowcount != 1:
+                raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=season.id))
+        return season
+
+    def remove_season(self, season_id: str) -> None:
+        """Forget a season.
+
+        Raises:
+            SeasonNotFoundError: No season has that id.
+        """
+        with self._write() as connection:
+            removed = connection.execute(delete(seasons).where(seasons.c.id == season_id))
+            if removed.rowcount != 1:
+                raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=season_id))
+
     # -- export and import ----------------------------------------------------------------
 
     def archive(self) -> Archive:
@@ -389,12 +496,14 @@ class Store:
             audit_rows = connection.execute(select(audits).order_by(audits.c.id)).all()
             loaded = load_audits(connection, audit_rows)
             earlier = load_earlier(connection, loaded)
+            season_rows = connection.execute(select(seasons).order_by(seasons.c.id)).all()
             return Archive(
                 people=tuple(ArchivedPerson(person_from_row(r), r.created_at) for r in person_rows),
                 audits=tuple(
                     ArchivedAudit(audit, row.created_at, row.updated_at, earlier[audit.id])
                     for audit, row in zip(loaded, audit_rows, strict=True)
                 ),
+                seasons=tuple(season_from_row(row) for row in season_rows),
             )
 
     def import_archive(self, archive: Archive, *, file: str) -> ImportReport:
@@ -407,7 +516,7 @@ class Store:
             plan = plan_import(connection, archive)
             if plan.problems:
                 raise InvalidFileError(plan.problems, file=file)
-            apply_import(connection, plan)
+            apply_import(connection, plan, now=self._clock())
         return plan.report()
 
 

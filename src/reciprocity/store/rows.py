@@ -20,7 +20,10 @@ from reciprocity.core import (
     Reflection,
     ReflectionKind,
     RelationshipKind,
+    Season,
+    SeasonKind,
     SelfCheck,
+    Whose,
 )
 from reciprocity.store.schema import audit_dimensions, audit_revisions
 
@@ -31,12 +34,39 @@ __all__ = [
     "load_audits",
     "load_earlier",
     "person_from_row",
+    "season_from_row",
+    "season_values",
 ]
 
 
 def person_from_row(row: Row[Any]) -> Person:
     """The person a ``people`` row holds."""
     return Person(row.id, row.name, RelationshipKind(row.kind))
+
+
+def season_from_row(row: Row[Any]) -> Season:
+    """The season a ``seasons`` row holds."""
+    return Season(
+        id=row.id,
+        person_id=row.person_id,
+        whose=Whose(row.whose),
+        kind=SeasonKind(row.kind),
+        start=row.start_date,
+        end=row.end_date,
+        note=row.note,
+    )
+
+
+def season_values(season: Season) -> dict[str, Any]:
+    """The ``seasons`` columns of a season (all but id and created_at)."""
+    return {
+        "person_id": season.person_id,
+        "whose": season.whose.value,
+        "kind": season.kind.value,
+        "start_date": season.start,
+        "end_date": season.end,
+        "note": season.note,
+    }
 
 
 def audit_values(audit: Audit) -> dict[str, Any]:

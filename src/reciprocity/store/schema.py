@@ -27,6 +27,7 @@ __all__ = [
     "drafts",
     "metadata",
     "people",
+    "seasons",
 ]
 
 
@@ -126,4 +127,25 @@ drafts = Table(
     Column("person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("content", Text, nullable=False),
+)
+
+# Periods of legitimate, temporary asymmetry in a relationship (see core.seasons).
+seasons = Table(
+    "seasons",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column(
+        "person_id",
+        String(36),
+        ForeignKey("people.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("whose", String(10), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("start_date", Date, nullable=False),
+    # NULL while the season is ongoing.
+    Column("end_date", Date, nullable=True),
+    Column("note", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
 )
