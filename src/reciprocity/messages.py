@@ -409,6 +409,14 @@ STATUS_HEADLINE: Final = "{name} ({kind}): {state}"
 STATUS_DIMENSION: Final = "{dimension}: {state}"
 STATUS_GUIDANCE: Final = "What might help:"
 STATUS_NO_PEOPLE: Final = "No relationships yet. Add one with: reciprocity person add NAME"
+ERR_SETTING_UNKNOWN: Final = "unknown setting; the settings are: {known}"
+ERR_SETTING_VALUE: Final = "must be a {kind} of at least {minimum}"
+ERR_SETTING_AT_MOST: Final = " and at most {maximum}"
+WHOLE_NUMBER: Final = "whole number"
+NUMBER: Final = "number"
+SETTINGS_HEADER: Final = ("Setting", "Value", "Default")
+SETTING_SAVED: Final = "{key} is now {value} (the default is {default})."
+SETTING_RESET: Final = "{key} is back to its default, {default}."
 WHOSE_SEASON: Final[dict[str, str]] = {"me": "your", "them": "their", "both": "your shared"}
 GUIDE_CHRONIC: Final[dict[str, str]] = {
     "i-carry": (
@@ -569,6 +577,16 @@ HELP_REMOVE_NAME: Final = "The relationship to remove."
 HELP_YES: Final = "Do not ask for confirmation."
 HELP_RELATIONSHIP: Final = "The relationship."
 HELP_SHOW_DATE: Final = "Show the audit of this date."
+HELP_CMD_STATUS: Final = (
+    "Show where each relationship stands over time, and why."
+    "\n\n"
+    "One state per relationship and per dimension, with the audits and seasons behind it "
+    "(docs/patterns.md)."
+)
+HELP_STATUS_NAME: Final = "One relationship (all of them if left out)."
+HELP_CMD_SETTINGS: Final = "Show or change your settings, such as the pattern thresholds."
+HELP_SETTING_KEY: Final = "The setting, for example patterns.chronic_min_days."
+HELP_SETTING_VALUE: Final = "The new value."
 HELP_JSON: Final = "Print JSON for scripts instead of text."
 
 HELP_CMD_AUDIT: Final = (

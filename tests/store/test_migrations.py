@@ -7,6 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from reciprocity.store import Store
+from reciprocity.store.engine import SCHEMA_HEAD
 from reciprocity.store.schema import metadata
 
 
@@ -23,5 +24,5 @@ def test_a_migrated_database_is_at_the_newest_revision(store: Store) -> None:
         heads = MigrationContext.configure(connection).get_current_heads()
         tables = set(inspect(connection).get_table_names())
 
-    assert heads == ("0002",)
+    assert heads == (SCHEMA_HEAD,)
     assert tables == {*metadata.tables, "alembic_version"}

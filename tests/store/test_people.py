@@ -123,6 +123,7 @@ def test_removing_a_person_removes_their_audits_revisions_draft_and_seasons(
         "audit_revisions": 0,
         "drafts": 1,
         "seasons": 1,
+        "settings": 0,
     }
     assert store.audits(rosa.id) == [kept]
     assert store.seasons() == [rosas]

@@ -27,14 +27,17 @@ The rules, in the order they are tried:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from statistics import fmean
+from typing import Any
 
-from reciprocity.core.model import Audit, Dimension, Lean
+from reciprocity import messages
+from reciprocity.core.model import MAX_SCORE, Audit, Dimension, Lean
 from reciprocity.core.proposal import propose_overall_rating
 from reciprocity.core.seasons import Season
+from reciprocity.errors import InvalidInputError, Problem
 
 __all__ = [
     "CHRONIC_MIN_AUDITS",
@@ -46,6 +49,7 @@ __all__ = [
     "MUTUAL_AT_OR_ABOVE",
     "RECEIVING_LOW_AT_OR_BELOW",
     "ROLE_MIN_DIMENSIONS",
+    "SETTING_KEYS",
     "TREND_MIN_CHANGE",
     "TREND_WINDOW",
     "PatternSettings",
@@ -58,6 +62,8 @@ __all__ = [
     "gives_everywhere",
     "read_points",
     "relationship_status",
+    "settings_from",
+    "unknown_setting",
 ]
 
 # How many audits it takes before any pattern is read at all.
@@ -99,6 +105,65 @@ class PatternSettings:
 
 
 DEFAULT_SETTINGS = PatternSettings()
+
+# The settings a person may change, under these keys, with the smallest value that makes sense.
+SETTING_KEYS: dict[str, tuple[str, float]] = {
+    f"patterns.{f.name}": (f.name, 0.1 if f.type in (float, "float") else 1)
+    for f in fields(PatternSettings)
+}
+# Settings that are scores (or score gaps) cannot go past the top of the scale.
+_SCORE_SETTINGS = {"low_at_or_below", "mutual_at_or_above", "receiving_low_at_or_below"}
+
+
+def unknown_setting(key: str) -> Problem | None:
+    """The problem with a setting's key, if it is not one of ``SETTING_KEYS``."""
+    if key in SETTING_KEYS:
+        return None
+    known = ", ".join(sorted(SETTING_KEYS))
+    return Problem(messages.ERR_SETTING_UNKNOWN.format(known=known), key)
+
+
+def settings_from(overrides: Mapping[str, object]) -> PatternSettings:
+    """Pattern settings with a person's overrides (keys as in ``SETTING_KEYS``).
+
+    Raises:
+        InvalidInputError: A key is unknown, or a value is not a number at least
+            its minimum (whole numbers for counts and days).
+    """
+    problems = []
+    values: dict[str, Any] = {}
+    for key, raw in overrides.items():
+        if unknown := unknown_setting(key):
+            problems.append(unknown)
+            continue
+        name, minimum = SETTING_KEYS[key]
+        whole = isinstance(getattr(DEFAULT_SETTINGS, name), int)
+        number = _number(raw, whole=whole)
+        maximum = MAX_SCORE if name in _SCORE_SETTINGS else float("inf")
+        if number is None or not minimum <= number <= maximum:
+            message = messages.ERR_SETTING_VALUE.format(
+                kind=messages.WHOLE_NUMBER if whole else messages.NUMBER, minimum=f"{minimum:g}"
+            )
+            if name in _SCORE_SETTINGS:
+                message += messages.ERR_SETTING_AT_MOST.format(maximum=MAX_SCORE)
+            problems.append(Problem(message, key))
+            continue
+        values[name] = number
+    if problems:
+        raise InvalidInputError(problems)
+    return replace(DEFAULT_SETTINGS, **values)
+
+
+def _number(raw: object, *, whole: bool) -> int | float | None:
+    if isinstance(raw, bool):
+        return None
+    try:
+        number = float(str(raw)) if not isinstance(raw, int | float) else raw
+    except ValueError:
+        return None
+    if whole:
+        return int(number) if float(number).is_integer() else None
+    return float(number)
 
 
 class State(StrEnum):

@@ -28,12 +28,19 @@ from reciprocity.core import (
     RelationshipKind,
     Season,
 )
+from reciprocity.core.patterns import (
+    SETTING_KEYS,
+    PatternSettings,
+    settings_from,
+    unknown_setting,
+)
 from reciprocity.core.people import clean_name, name_key
 from reciprocity.errors import (
     AuditNotFoundError,
     DuplicateAuditError,
     DuplicatePersonError,
     InvalidFileError,
+    InvalidInputError,
     PersonNotFoundError,
     SeasonNotFoundError,
     StaleEditError,
@@ -58,6 +65,7 @@ from reciprocity.store.rows import (
     season_values,
 )
 from reciprocity.store.schema import audit_dimensions, audits, drafts, people, seasons
+from reciprocity.store.schema import settings as settings_table
 
 __all__ = [
     "SEASON_ID_PREFIX_MIN",
@@ -354,6 +362,17 @@ class Store:
             ).all()
             return load_audits(connection, rows)
 
+    def audits_by_person(self) -> dict[str, list[Audit]]:
+        """Every audit, grouped by relationship, oldest first (two queries in all)."""
+        with self._read() as connection:
+            rows = connection.execute(
+                select(audits).order_by(audits.c.person_id, audits.c.audit_date)
+            ).all()
+            grouped: dict[str, list[Audit]] = {}
+            for audit in load_audits(connection, rows):
+                grouped.setdefault(audit.person_id, []).append(audit)
+            return grouped
+
     def latest_audit(self, person_id: str) -> Audit | None:
         """The most recent audit of a relationship, if any."""
         with self._read() as connection:
@@ -432,6 +451,13 @@ class Store:
         with self._read() as connection:
             return [season_from_row(row) for row in connection.execute(query)]
 
+    def seasons_by_person(self) -> dict[str, list[Season]]:
+        """Every season, grouped by relationship, earliest start first."""
+        grouped: dict[str, list[Season]] = {}
+        for season in self.seasons():
+            grouped.setdefault(season.person_id, []).append(season)
+        return grouped
+
     def season(self, id_or_prefix: str) -> Season:
         """The season with this id, or the only one whose id starts with it.
 
@@ -486,6 +512,37 @@ class Store:
             removed = connection.execute(delete(seasons).where(seasons.c.id == season_id))
             if removed.rowcount != 1:
                 raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=season_id))
+
+    # -- settings -------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, object]:
+        """The settings the person changed, by key (those not here have their defaults)."""
+        with self._read() as connection:
+            rows = connection.execute(select(settings_table)).all()
+        return {row.key: json.loads(row.value) for row in rows}
+
+    def pattern_settings(self) -> PatternSettings:
+        """The thresholds of the pattern rules, with the person's changes."""
+        stored = {k: v for k, v in self.settings().items() if k in SETTING_KEYS}
+        return settings_from(stored)
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Change one setting (checked first: nothing is saved if the value is refused)."""
+        settings_from({**self.settings(), key: value})
+        values = {"value": json.dumps(value), "updated_at": self._clock()}
+        with self._write() as connection:
+            changed = connection.execute(
+                update(settings_table).where(settings_table.c.key == key).values(**values)
+            )
+            if changed.rowcount == 0:
+                connection.execute(insert(settings_table).values(key=key, **values))
+
+    def reset_setting(self, key: str) -> None:
+        """Put one setting back to its default."""
+        if problem := unknown_setting(key):
+            raise InvalidInputError([problem])
+        with self._write() as connection:
+            connection.execute(delete(settings_table).where(settings_table.c.key == key))
 
     # -- export and import ----------------------------------------------------------------
 

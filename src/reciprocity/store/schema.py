@@ -28,6 +28,7 @@ __all__ = [
     "metadata",
     "people",
     "seasons",
+    "settings",
 ]
 
 
@@ -148,4 +149,13 @@ seasons = Table(
     Column("end_date", Date, nullable=True),
     Column("note", Text, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+)
+
+# The person's own settings (pattern thresholds ...), one JSON value per dotted key.
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
 )

@@ -1,0 +1,50 @@
+"""Settings are kept in the database, checked before they are saved, and feed the pattern rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from reciprocity.core.patterns import DEFAULT_SETTINGS
+from reciprocity.errors import InvalidInputError
+from reciprocity.store import Store
+
+
+def test_a_changed_threshold_is_kept_and_read_back(store: Store) -> None:
+    assert store.pattern_settings() == DEFAULT_SETTINGS
+    store.set_setting("patterns.chronic_min_days", 365)
+    store.set_setting("patterns.trend_min_change", 0.5)
+    assert store.settings() == {"patterns.chronic_min_days": 365, "patterns.trend_min_change": 0.5}
+    read = store.pattern_settings()
+    assert (read.chronic_min_days, read.trend_min_change) == (365, 0.5)
+    store.set_setting("patterns.chronic_min_days", 200)
+    assert store.pattern_settings().chronic_min_days == 200
+
+
+def test_a_reset_setting_has_its_default_again(store: Store) -> None:
+    store.set_setting("patterns.min_audits", 5)
+    store.reset_setting("patterns.min_audits")
+    assert store.pattern_settings().min_audits == DEFAULT_SETTINGS.min_audits
+    assert store.settings() == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("patterns.min_audits", 0),
+        ("patterns.min_audits", 2.5),
+        ("patterns.min_audits", "three"),
+        ("patterns.mutual_at_or_above", 6),
+        ("patterns.unknown", 1),
+    ],
+)
+def test_a_refused_setting_changes_nothing(store: Store, key: str, value: object) -> None:
+    store.set_setting("patterns.min_audits", 4)
+    with pytest.raises(InvalidInputError) as raised:
+        store.set_setting(key, value)
+    assert raised.value.problems[0].field == key
+    assert store.settings() == {"patterns.min_audits": 4}
+
+
+def test_resetting_an_unknown_setting_is_refused(store: Store) -> None:
+    with pytest.raises(InvalidInputError):
+        store.reset_setting("nope")
