@@ -16,7 +16,7 @@ from reciprocity.core import (
     explain_proposal,
     propose_overall_rating,
 )
-from reciprocity.core.proposal import OFFSET_SHARE
+from reciprocity.core.proposal import OFFSET_SHARE, overall_lean
 from reciprocity.messages import DIMENSION_NAMES
 
 ME, THEY, BOTH = Lean.I_CARRY, Lean.THEY_CARRY, Lean.MUTUAL
@@ -237,3 +237,8 @@ def test_raising_a_score_never_lowers_the_proposal_when_all_lean_one_way(
     assert before is not None
     assert after is not None
     assert after >= before
+
+
+@given(dimension_ratings())
+def test_the_overall_lean_alone_is_the_proposals_lean(ratings: list[DimensionRating]) -> None:
+    assert overall_lean(ratings) is propose_overall_rating(ratings).leans

@@ -35,7 +35,7 @@ from typing import Any
 
 from reciprocity import messages
 from reciprocity.core.model import MAX_SCORE, Audit, Dimension, Lean
-from reciprocity.core.proposal import propose_overall_rating
+from reciprocity.core.proposal import overall_lean
 from reciprocity.core.seasons import Season
 from reciprocity.errors import InvalidInputError, Problem
 
@@ -271,7 +271,7 @@ def read_points(
     for audit in sorted(audits, key=lambda a: a.date):
         if dimension is None:
             score = audit.overall.score
-            lean: Lean | None = propose_overall_rating(audit.dimensions).leans
+            lean: Lean | None = overall_lean(audit.dimensions)
         else:
             rating = audit.rating(dimension)
             if rating.score is None:

@@ -30,6 +30,7 @@ __all__ = [
     "Effect",
     "Proposal",
     "explain_proposal",
+    "overall_lean",
     "propose_overall_rating",
 ]
 
@@ -116,6 +117,17 @@ def _contribution(
     # What is offset is shared among the dimensions on one side in proportion to their amounts.
     share = OFFSET_SHARE * offset_total * amount / pull[rating.lean]
     return Contribution(rating, Effect.LEANS, amount / count, share / count)
+
+
+def overall_lean(ratings: Iterable[DimensionRating]) -> Lean:
+    """Which way the dimensions lean taken together (the proposal's ``leans``, computed alone)."""
+    net = 0
+    for rating in ratings:
+        if rating.score is not None and rating.lean is Lean.I_CARRY:
+            net += MAX_SCORE - rating.score
+        elif rating.score is not None and rating.lean is Lean.THEY_CARRY:
+            net -= MAX_SCORE - rating.score
+    return Lean.I_CARRY if net > 0 else Lean.THEY_CARRY if net < 0 else Lean.MUTUAL
 
 
 def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:

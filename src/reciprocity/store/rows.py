@@ -107,46 +107,83 @@ def insert_dimensions(connection: Connection, audit: Audit) -> None:
     )
 
 
+_DIMENSIONS = {d.value: d for d in Dimension}
+_LEANS = {lean.value: lean for lean in Lean}
+_AUDIT_COLUMNS = (
+    "id",
+    "person_id",
+    "audit_date",
+    "revision",
+    "self_giving",
+    "self_giving_note",
+    "self_receiving",
+    "self_receiving_note",
+    "overall_score",
+    "overall_proposed",
+    "overall_reason",
+    "reflection_kind",
+    "reflection_text",
+    "reflection_first_step",
+)
+
+
 def load_audits(connection: Connection, rows: Sequence[Row[Any]]) -> list[Audit]:
     """The audits of some ``audits`` rows, with their dimensions, in the same order."""
     if not rows:
         return []
     ids = [row.id for row in rows]
     ratings: dict[str, dict[Dimension, DimensionRating]] = {i: {} for i in ids}
-    query = select(audit_dimensions).where(audit_dimensions.c.audit_id.in_(ids))
-    for d in connection.execute(query):
-        dimension = Dimension(d.dimension)
-        ratings[d.audit_id][dimension] = DimensionRating(
-            dimension,
-            d.score,
-            Lean(d.lean) if d.lean else None,
-            d.example,
-            bool(d.no_recent_example),
+    columns = audit_dimensions.c
+    query = select(
+        columns.audit_id,
+        columns.dimension,
+        columns.score,
+        columns.lean,
+        columns.example,
+        columns.no_recent_example,
+    ).where(columns.audit_id.in_(ids))
+    # Plain tuples: reading thousands of rows by attribute name costs more than the query.
+    for audit_id, name, score, lean, example, no_example in connection.execute(query):
+        dimension = _DIMENSIONS[name]
+        ratings[audit_id][dimension] = DimensionRating(
+            dimension, score, _LEANS[lean] if lean else None, example, bool(no_example)
         )
+    fields = rows[0]._fields
+    at = {name: fields.index(name) for name in _AUDIT_COLUMNS}
     result = []
     for row in rows:
+        (
+            audit_id,
+            person_id,
+            audit_date,
+            revision,
+            giving,
+            giving_note,
+            receiving,
+            receiving_note,
+            score,
+            proposed,
+            reason,
+            reflection_kind,
+            reflection_text,
+            first_step,
+        ) = (row[at[name]] for name in _AUDIT_COLUMNS)
         reflection = None
-        if row.reflection_kind:
+        if reflection_kind:
             reflection = Reflection(
-                ReflectionKind(row.reflection_kind),
-                row.reflection_text or "",
-                row.reflection_first_step or "",
+                ReflectionKind(reflection_kind), reflection_text or "", first_step or ""
             )
+        found = ratings[audit_id]
         result.append(
             Audit(
-                id=row.id,
-                person_id=row.person_id,
-                date=row.audit_date,
-                dimensions=tuple(ratings[row.id][d] for d in Dimension),
-                self_check=SelfCheck(
-                    row.self_giving,
-                    row.self_receiving,
-                    row.self_giving_note,
-                    row.self_receiving_note,
-                ),
-                overall=OverallRating(row.overall_score, row.overall_proposed, row.overall_reason),
+                id=audit_id,
+                person_id=person_id,
+                date=audit_date,
+                dimensions=tuple(found[d] for d in Dimension),
+                self_check=SelfCheck(giving, receiving, giving_note, receiving_note),
+                overall=OverallRating(score, proposed, reason),
                 reflection=reflection,
-                revision=row.revision,
+                revision=revision,
             )
         )
     return result
