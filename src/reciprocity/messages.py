@@ -473,6 +473,22 @@ DEMO_WRITTEN: Final = (
 )
 
 
+# --- Rhythm ------------------------------------------------------------------------------
+
+ERR_RHYTHM: Final = "the rhythm is a whole number of months from 1 to {maximum}"
+RHYTHM_SET: Final = "{name} will be due for an audit every {months} month(s)."
+RHYTHM_DEFAULT: Final = "{name} is back to the usual rhythm, every {months} months."
+DUE_NOW: Final = "{name}: an audit is due{since} (every {months} months)."
+DUE_SINCE: Final = " since {date}"
+DUE_FIRST: Final = "{name}: no audit yet; the first one is whenever you are ready."
+DUE_SOON: Final = "{name}: the next audit is due on {date}, in {days} day(s)."
+DUE_NOTHING: Final = "Nothing due in the next {days} days. The next audit is {name}'s, on {date}."
+DUE_NO_PEOPLE: Final = "No relationships yet. Add one with: reciprocity person add NAME"
+HELP_CMD_DUE: Final = "List the audits that are due, and those coming up."
+HELP_DUE_WITHIN: Final = "Also list what falls due within this many days."
+HELP_CMD_PERSON_RHYTHM: Final = "Set how often a relationship is audited (in months)."
+HELP_RHYTHM_MONTHS: Final = "Months between audits (1 to 24); 'default' for every 3 months."
+
 # --- Seasons ------------------------------------------------------------------------------
 
 SEASON_KIND_LABELS: Final[dict[str, str]] = {

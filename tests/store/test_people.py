@@ -177,3 +177,20 @@ def test_a_name_of_exactly_the_limit_is_kept_whole(store: Store) -> None:
     name = "M" * MAX_NAME_LENGTH
     assert store.add_person(name, RelationshipKind.FAMILY).name == name
     assert store.person(name.lower()).name == name
+
+
+def test_a_rhythm_is_kept_with_the_person_and_can_go_back_to_the_default(store: Store) -> None:
+    store.add_person("Mum", RelationshipKind.FAMILY)
+    assert store.set_rhythm("mum", 1).rhythm_months == 1
+    assert store.person("Mum").rhythm_months == 1
+    assert store.people()[0].person.rhythm_months == 1
+    assert store.set_rhythm("Mum", None).rhythm_months is None
+    assert store.person("Mum").rhythm_months is None
+
+
+@pytest.mark.parametrize("months", [0, 25, -3])
+def test_a_rhythm_outside_one_to_twenty_four_months_is_refused(store: Store, months: int) -> None:
+    store.add_person("Mum", RelationshipKind.FAMILY)
+    with pytest.raises(InvalidInputError):
+        store.set_rhythm("Mum", months)
+    assert store.person("Mum").rhythm_months is None

@@ -94,3 +94,27 @@ def remove(
         return
     removed = store.remove_person(person.name)
     typer.echo(messages.PERSON_REMOVED.format(name=person.name, audits=removed))
+
+
+@app.command("rhythm", help=messages.HELP_CMD_PERSON_RHYTHM)
+def rhythm(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help=messages.HELP_RELATIONSHIP)],
+    months: Annotated[str, typer.Argument(help=messages.HELP_RHYTHM_MONTHS)],
+) -> None:
+    """Set how often a relationship is audited."""
+    from reciprocity.core.rhythm import DEFAULT_RHYTHM_MONTHS, MAX_RHYTHM_MONTHS
+    from reciprocity.errors import InvalidInputError, Problem
+
+    every: int | None = None
+    if months.strip().lower() != "default":
+        try:
+            every = int(months)
+        except ValueError:
+            message = messages.ERR_RHYTHM.format(maximum=MAX_RHYTHM_MONTHS)
+            raise InvalidInputError([Problem(message, "months")]) from None
+    person = state(ctx).store().set_rhythm(name, every)
+    if every is None:
+        typer.echo(messages.RHYTHM_DEFAULT.format(name=person.name, months=DEFAULT_RHYTHM_MONTHS))
+    else:
+        typer.echo(messages.RHYTHM_SET.format(name=person.name, months=every))

@@ -61,11 +61,15 @@ class ReflectionKind(StrEnum):
 
 @dataclass(frozen=True)
 class Person:
-    """A relationship the user chose to look at, named after the other person."""
+    """A relationship the user chose to look at, named after the other person.
+
+    ``rhythm_months`` is how often it is audited (``None``: the default rhythm).
+    """
 
     id: str
     name: str
     kind: RelationshipKind
+    rhythm_months: int | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from reciprocity.core import (
     Whose,
     make_season,
 )
+from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.codec import (
     StrictModel,
@@ -80,6 +81,7 @@ class _PersonIn(StrictModel):
     name: str
     kind: RelationshipKind
     created_at: dt.datetime
+    rhythm_months: int | None = Field(default=None, ge=1, le=MAX_RHYTHM_MONTHS)
 
 
 class _RevisionIn(StrictModel):
@@ -180,6 +182,7 @@ def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
                 "name": p.person.name,
                 "kind": p.person.kind.value,
                 "created_at": _iso(p.created_at),
+                "rhythm_months": p.person.rhythm_months,
             }
             for p in archive.people
         ],
@@ -205,7 +208,8 @@ def _person(index: int, data: dict[str, Any], problems: list[Problem]) -> Archiv
     except ValidationError as error:
         problems.extend(pydantic_problems(error, f"people[{index}]."))
         return None
-    return ArchivedPerson(Person(raw.id, raw.name, raw.kind), _aware(raw.created_at))
+    person = Person(raw.id, raw.name, raw.kind, raw.rhythm_months)
+    return ArchivedPerson(person, _aware(raw.created_at))
 
 
 def _earlier(

@@ -224,6 +224,7 @@ def apply_import(connection: Connection, plan: ImportPlan, *, now: dt.datetime) 
                 name_key=name_key(person.name),
                 kind=person.kind.value,
                 created_at=item.created_at,
+                rhythm_months=person.rhythm_months,
             )
         )
     for replaced in plan.replaced_audits:

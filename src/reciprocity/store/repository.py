@@ -35,6 +35,7 @@ from reciprocity.core.patterns import (
     unknown_setting,
 )
 from reciprocity.core.people import clean_name, name_key
+from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
 from reciprocity.errors import (
     AuditNotFoundError,
     DuplicateAuditError,
@@ -42,6 +43,7 @@ from reciprocity.errors import (
     InvalidFileError,
     InvalidInputError,
     PersonNotFoundError,
+    Problem,
     SeasonNotFoundError,
     StaleEditError,
 )
@@ -241,7 +243,24 @@ class Store:
                 .where(people.c.id == person.id)
                 .values(name=clean, name_key=name_key(clean))
             )
-        return Person(person.id, clean, person.kind)
+        return Person(person.id, clean, person.kind, person.rhythm_months)
+
+    def set_rhythm(self, name: str, every_months: int | None) -> Person:
+        """Set how often a relationship is audited (``None``: back to the default).
+
+        Raises:
+            PersonNotFoundError: No such relationship.
+            InvalidInputError: Not a whole number of months from 1 to 24.
+        """
+        if every_months is not None and not 1 <= every_months <= MAX_RHYTHM_MONTHS:
+            message = messages.ERR_RHYTHM.format(maximum=MAX_RHYTHM_MONTHS)
+            raise InvalidInputError([Problem(message, "months")])
+        with self._write() as connection:
+            person = self._find_person(connection, name)
+            connection.execute(
+                update(people).where(people.c.id == person.id).values(rhythm_months=every_months)
+            )
+        return Person(person.id, person.name, person.kind, every_months)
 
     def remove_person(self, name: str) -> int:
         """Remove a relationship with its audits and draft; returns how many audits went."""

@@ -41,7 +41,7 @@ __all__ = [
 
 def person_from_row(row: Row[Any]) -> Person:
     """The person a ``people`` row holds."""
-    return Person(row.id, row.name, RelationshipKind(row.kind))
+    return Person(row.id, row.name, RelationshipKind(row.kind), row.rhythm_months)
 
 
 def season_from_row(row: Row[Any]) -> Season:

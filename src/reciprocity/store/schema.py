@@ -76,6 +76,8 @@ people = Table(
     Column("name_key", String(200), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    # Months between audits; NULL means the default rhythm.
+    Column("rhythm_months", Integer, nullable=True),
 )
 
 audits = Table(
