@@ -388,7 +388,8 @@ RULE_TEXT: Final[dict[str, str]] = {
     ),
     "chronic": (
         "Low ({low} or less) and leaning the same way in {count} audits over {days} days, "
-        "outside seasons; it takes {min_count} audits over {min_days} days to call it chronic."
+        "none of them explained by a season; it takes {min_count} audits over {min_days} days "
+        "to call it chronic."
     ),
     "mutual": "The latest audit ({date}) is {score}: it flows both ways.",
     "taking-turns": (
@@ -401,6 +402,11 @@ RULE_TEXT: Final[dict[str, str]] = {
     ),
 }
 STATUS_POINT: Final = "{date}: {score}, {lean}"
+STATUS_POINT_PLAIN: Final = "{date}: {score}"
+STATUS_ROLE: Final[dict[str, str]] = {
+    "i-carry": "you are in the giving role",
+    "they-carry": "they are in the giving role",
+}
 STATUS_POINT_IN_SEASON: Final = "{date}: {score}, {lean} (during {seasons})"
 STATUS_SEASON: Final = "{whose} {kind} season ({start} to {end})"
 STATUS_SEASON_ONGOING: Final = "{whose} {kind} season (since {start})"
@@ -411,6 +417,10 @@ STATUS_GUIDANCE: Final = "What might help:"
 STATUS_NO_PEOPLE: Final = "No relationships yet. Add one with: reciprocity person add NAME"
 ERR_SETTING_UNKNOWN: Final = "unknown setting; the settings are: {known}"
 ERR_SETTING_VALUE: Final = "must be a {kind} of at least {minimum}"
+ERR_SETTING_LOW_MUTUAL: Final = "patterns.low_at_or_below must be below patterns.mutual_at_or_above"
+ERR_SETTING_UNREADABLE: Final = (
+    "this stored setting cannot be read; put it back with `reciprocity settings reset {key}`"
+)
 ERR_SETTING_AT_MOST: Final = " and at most {maximum}"
 WHOLE_NUMBER: Final = "whole number"
 NUMBER: Final = "number"
@@ -432,9 +442,19 @@ GUIDE_DECLINING: Final = (
     "{dimension} has been slipping lately. A check-in, or a conversation about what changed, "
     "may help."
 )
-GUIDE_TEMPORARY: Final = (
-    "{dimension} leans one way in a season. Carrying more for a while is part of a close "
-    "relationship; look after yourself while you do."
+GUIDE_TEMPORARY: Final[dict[str, str]] = {
+    "i-carry": (
+        "{dimension} leans your way in a season. Carrying more for a while is part of a close "
+        "relationship; look after yourself while you do."
+    ),
+    "they-carry": (
+        "{dimension} leans their way while you go through this. Letting yourself be cared for "
+        "is part of reciprocity too."
+    ),
+}
+GUIDE_COMPLEMENTARY: Final = (
+    "You carry {mine} and they carry {theirs}: different kinds of giving, and both count. "
+    "If one of them feels heavy, it may be worth saying so."
 )
 GUIDE_ROLE: Final[dict[str, str]] = {
     "i-carry": (
@@ -442,8 +462,8 @@ GUIDE_ROLE: Final[dict[str, str]] = {
         "give to you: is there something you could ask for?"
     ),
     "they-carry": (
-        "Across {dimensions} they are in the giving role. Noticing it is a good start; one "
-        "small gesture back can change the pattern."
+        "Across {dimensions} they are in the giving role. Tell them you see it, and ask what "
+        "feels like care to them."
     ),
 }
 GUIDE_RECEIVING: Final = (
@@ -558,9 +578,6 @@ ERR_SEASON_AMBIGUOUS: Final = (
 ERR_SEASON_ID_SHORT: Final = (
     "give at least {minimum} characters of the season's id (got {prefix!r}); "
     "see `reciprocity season list`"
-)
-ERR_SEASON_CONFLICT: Final = (
-    "season {season_id} is already stored with different details; nothing was imported"
 )
 
 # --- Command-line help ------------------------------------------------------------------

@@ -62,7 +62,7 @@ def test_status_reads_a_chronic_imbalance_with_its_reasons(cli: Cli, tmp_path: P
     lines = result.out.splitlines()
     assert lines[0].startswith("Alex (friend): ")
     assert "  Initiation: chronic imbalance, carried by you" in lines
-    assert any("in 4 audits over 273 days, outside seasons" in line for line in lines)
+    assert any("in 4 audits over 273 days, none of them explained" in line for line in lines)
     assert any("has leaned your way for a while" in line for line in lines)
     document = json.loads(cli("status", "--json").out)
     (alex,) = document["relationships"]

@@ -102,7 +102,7 @@ def test_a_friend_in_a_grief_season_is_temporary_asymmetry() -> None:
     )
     assert status.reading(Dimension.DEPTH).seasons == (grief,)
     assert status.overall.state is State.TEMPORARY_ASYMMETRY
-    assert any("leans one way in a season" in line for line in guidance(status))
+    assert any("leans your way in a season" in line for line in guidance(status))
     explanation = explain_reading(status.reading(Dimension.DEPTH))
     assert "their grief season (since 2024-10-14)" in explanation[0]
 
@@ -118,6 +118,11 @@ def test_a_partner_who_never_initiates_for_a_year_but_carries_every_crisis() -> 
     assert status.overall.state is State.MUTUAL
     assert status.role is None
     assert state_label(initiation) == "chronic imbalance, carried by you"
+    # One line for the pair, not a boundary for one and gratitude for the other.
+    assert guidance(status) == [
+        "You carry Initiation and they carry Crisis response: different kinds of giving, and "
+        "both count. If one of them feels heavy, it may be worth saying so."
+    ]
 
 
 def test_a_sibling_relationship_recovering_after_a_conversation_is_improving() -> None:
@@ -150,6 +155,7 @@ def test_a_parent_whose_caregiving_season_ended_and_the_lean_did_not() -> None:
     assert [p.date for p in reading.points] == [a.date for a in audits[4:]]
     lines = explain_reading(reading)
     assert lines[0].startswith("Low (3 or less) and leaning the same way in 4 audits over 273")
+    assert "none of them explained by a season" in lines[0]
     assert lines[-1] == (
         "Audits during their caregiving season (2024-01-15 to 2024-10-14) were set aside as "
         "temporary."
@@ -223,6 +229,47 @@ def test_my_own_illness_explains_them_carrying_more() -> None:
     assert (reading.state, reading.carried_by) == (State.TEMPORARY_ASYMMETRY, THEY)
 
 
+def test_my_own_season_asks_me_to_let_myself_be_cared_for() -> None:
+    illness = season(Whose.ME, SeasonKind.ILLNESS, START, None)
+    status = relationship_status(quarterly(4, maintenance=(2, THEY)), [illness])
+    assert guidance(status) == [
+        "Maintenance leans their way while you go through this. Letting yourself be cared for "
+        "is part of reciprocity too."
+    ]
+
+
+def test_a_season_is_not_read_as_a_decline() -> None:
+    illness = season(Whose.THEM, SeasonKind.ILLNESS, START + QUARTER * 2, None)
+    cells: list[Cell] = [(5, BOTH), (5, BOTH), (4, ME), (4, ME)]
+    audits = [audit(START + QUARTER * i, depth=c) for i, c in enumerate(cells)]
+    status = relationship_status(audits, [illness])
+    assert status.reading(Dimension.DEPTH).state is not State.DECLINING
+    assert not any("slipping" in line for line in guidance(status))
+
+
+def test_time_inside_a_season_does_not_count_towards_chronic() -> None:
+    caregiving = season(Whose.THEM, SeasonKind.CAREGIVING, START + QUARTER, START + QUARTER * 8)
+    dates = [START, *(START + QUARTER * i for i in range(1, 9)), START + QUARTER * 9]
+    audits = [audit(on, maintenance=(2, ME)) for on in dates]
+    # One low audit before a two-year season and one after: not a resting state yet.
+    reading = relationship_status(audits, [caregiving]).reading(Dimension.MAINTENANCE)
+    assert reading.state is not State.CHRONIC_IMBALANCE
+
+
+def test_one_quarter_the_other_way_does_not_undo_a_long_imbalance() -> None:
+    cells: list[Cell] = [*[(2, ME)] * 6, (3, THEY)]
+    audits = [audit(START + QUARTER * i, initiation=c) for i, c in enumerate(cells)]
+    reading = relationship_status(audits, []).reading(Dimension.INITIATION)
+    assert (reading.state, reading.carried_by) == (State.CHRONIC_IMBALANCE, ME)
+
+
+def test_heavy_leans_that_swap_sides_are_not_called_taking_turns() -> None:
+    cells: list[Cell] = [(1, ME), (1, THEY), (1, ME)]
+    audits = [audit(START + QUARTER * i, initiation=c) for i, c in enumerate(cells)]
+    reading = relationship_status(audits, []).reading(Dimension.INITIATION)
+    assert reading.rule is not Rule.TAKING_TURNS
+
+
 def test_a_season_does_not_explain_a_lean_the_other_way() -> None:
     # Their illness would have me carry more; here they carry more, which it does not explain.
     illness = season(Whose.THEM, SeasonKind.ILLNESS, START, None)
@@ -269,7 +316,7 @@ def test_a_mutual_reading_cites_the_latest_audit() -> None:
     status = relationship_status(quarterly(3), [])
     assert explain_reading(status.overall) == [
         "The latest audit (2024-07-15) is 5: it flows both ways.",
-        "2024-07-15: 5, no clear lean",
+        "2024-07-15: 5",
     ]
 
 
@@ -294,3 +341,19 @@ def test_no_guidance_or_explanation_is_a_ledger_blame_or_withdrawal(
     for text in texts:
         assert not check(text), text
         assert not _LEDGER.search(text), text
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"patterns.trend_min_change": "Infinity"},
+        {"patterns.trend_min_change": float("nan")},
+        {"patterns.low_at_or_below": 4, "patterns.mutual_at_or_above": 4},
+    ],
+)
+def test_settings_that_make_no_sense_are_refused(overrides: dict[str, object]) -> None:
+    from reciprocity.core.patterns import settings_from
+    from reciprocity.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError):
+        settings_from(overrides)

@@ -228,7 +228,7 @@ def test_conflicting_seasons_are_all_reported_and_nothing_is_written(store: Stor
         audits=(),
         seasons=(
             kims,
-            # The same id with another ending: a conflict with what is stored.
+            # The same id with another ending: what is stored stays (no conflict).
             dataclasses.replace(grief, end=dt.date(2025, 6, 1)),
             # A relationship neither here nor in the file.
             season(new_id(), dt.date(2025, 1, 1)),
@@ -242,7 +242,6 @@ def test_conflicting_seasons_are_all_reported_and_nothing_is_written(store: Stor
 
     problems = {(p.field, p.message) for p in raised.value.problems}
     assert problems == {
-        ("seasons[1]", messages.ERR_SEASON_CONFLICT.format(season_id=grief.id)),
         (
             "seasons[2].person_id",
             messages.ERR_UNKNOWN_PERSON_ID.format(person_id=incoming.seasons[2].person_id),
@@ -370,3 +369,15 @@ def test_a_database_from_before_seasons_is_upgraded_keeping_its_data(old_databas
         assert store.seasons(sam.id) == [grief]
     finally:
         store.close()
+
+
+def test_an_older_backup_does_not_undo_a_season_ended_since(store: Store) -> None:
+    kim = store.add_person("Kim", RelationshipKind.FRIEND)
+    grief = store.add_season(season(kim.id, dt.date(2025, 1, 1)))
+    backup = store.archive()
+    ended = store.update_season(dataclasses.replace(grief, end=dt.date(2025, 9, 1)))
+
+    report = store.import_archive(backup, file="backup.json")
+
+    assert report.seasons_unchanged == 1
+    assert store.season(grief.id) == ended

@@ -67,7 +67,7 @@ def _print_status(person: Person, status: RelationshipStatus) -> None:
     kind = messages.KIND_LABELS[person.kind]
     typer.echo(
         messages.STATUS_HEADLINE.format(
-            name=person.name, kind=kind, state=state_label(status.overall)
+            name=person.name, kind=kind, state=state_label(status.overall, status.role)
         )
     )
     for line in explain_reading(status.overall):

@@ -27,6 +27,8 @@ The rules, in the order they are tried:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
@@ -151,7 +153,14 @@ def settings_from(overrides: Mapping[str, object]) -> PatternSettings:
         values[name] = number
     if problems:
         raise InvalidInputError(problems)
-    return replace(DEFAULT_SETTINGS, **values)
+    chosen = replace(DEFAULT_SETTINGS, **values)
+    if chosen.low_at_or_below >= chosen.mutual_at_or_above:
+        key = next(
+            (k for k in overrides if k.endswith(("low_at_or_below", "mutual_at_or_above"))),
+            "patterns.low_at_or_below",
+        )
+        raise InvalidInputError([Problem(messages.ERR_SETTING_LOW_MUTUAL, key)])
+    return chosen
 
 
 def _number(raw: object, *, whole: bool) -> int | float | None:
@@ -160,6 +169,8 @@ def _number(raw: object, *, whole: bool) -> int | float | None:
     try:
         number = float(str(raw)) if not isinstance(raw, int | float) else raw
     except ValueError:
+        return None
+    if not math.isfinite(number):
         return None
     if whole:
         return int(number) if float(number).is_integer() else None
@@ -284,13 +295,16 @@ def read_points(
 
 
 def _trailing_low_run(points: Sequence[Point], settings: PatternSettings) -> list[Point]:
-    """The latest low points outside seasons that lean the same way, oldest first."""
-    outside = [p for p in points if not p.in_season]
+    """The latest low points that lean the same way, oldest first.
+
+    The run stops at an audit a season explains: time inside a season never counts
+    towards a chronic imbalance, so the span is measured outside seasons only.
+    """
     run: list[Point] = []
-    for point in reversed(outside):
+    for point in reversed(points):
         low = point.score <= settings.low_at_or_below
         directed = point.lean in (Lean.I_CARRY, Lean.THEY_CARRY)
-        if not (low and directed) or (run and point.lean is not run[0].lean):
+        if point.in_season or not (low and directed) or (run and point.lean is not run[0].lean):
             break
         run.append(point)
     return run[::-1]
@@ -315,6 +329,8 @@ def _set_aside(points: Sequence[Point], run: Sequence[Point]) -> tuple[Season, .
 
 def _trend(points: Sequence[Point], settings: PatternSettings) -> Reading | None:
     window = settings.trend_window
+    # A season's audits are not a trend: leave them out of both windows.
+    points = [p for p in points if not p.in_season]
     if len(points) < 2 * window:
         return None
     before, recent = points[-2 * window : -window], points[-window:]
@@ -358,13 +374,22 @@ def _recent_dip(points: Sequence[Point], settings: PatternSettings) -> Reading |
     )
 
 
+def _qualifies(run: Sequence[Point], settings: PatternSettings) -> bool:
+    span = (run[-1].date - run[0].date).days if run else 0
+    return len(run) >= settings.chronic_min_audits and span >= settings.chronic_min_days
+
+
 def _chronic(points: Sequence[Point], settings: PatternSettings) -> Reading | None:
     run = _trailing_low_run(points, settings)
-    if not run or run[-1] is not points[-1]:
-        return None
-    span = (run[-1].date - run[0].date).days
-    if len(run) < settings.chronic_min_audits or span < settings.chronic_min_days:
-        return None
+    latest = points[-1]
+    if not (run and run[-1] is latest and _qualifies(run, settings)):
+        # One low audit leaning the other way does not undo a long stretch before it.
+        before = _trailing_low_run(points[:-1], settings)
+        if latest.score > settings.low_at_or_below or latest.in_season:
+            return None
+        if not (before and before[-1] is points[-2] and _qualifies(before, settings)):
+            return None
+        run = [*before, latest]
     return Reading(
         State.CHRONIC_IMBALANCE,
         Rule.CHRONIC,
@@ -383,7 +408,13 @@ def _mutual(points: Sequence[Point], settings: PatternSettings) -> Reading | Non
 
 def _taking_turns(points: Sequence[Point], settings: PatternSettings) -> Reading | None:
     recent = points[-settings.min_audits :]
-    if not {Lean.I_CARRY, Lean.THEY_CARRY} <= {p.lean for p in recent}:
+    directed = (Lean.I_CARRY, Lean.THEY_CARRY)
+    # Mild leans (nothing below the low mark) that change side at every audit.
+    alternating = all(
+        a.lean in directed and b.lean in directed and a.lean is not b.lean
+        for a, b in itertools.pairwise(recent)
+    )
+    if not alternating or any(p.score < settings.low_at_or_below for p in recent):
         return None
     return Reading(State.MUTUAL, Rule.TAKING_TURNS, tuple(recent), settings=settings)
 
@@ -429,7 +460,7 @@ def _role(
 
 def _receiving_low(audits: Sequence[Audit], settings: PatternSettings) -> tuple[Audit, ...]:
     recent = sorted(audits, key=lambda a: a.date)[-settings.min_audits :]
-    if len(recent) < min(2, settings.min_audits):
+    if len(recent) < settings.min_audits:
         return ()
     limit = settings.receiving_low_at_or_below
     if all(a.self_check.receiving <= limit for a in recent):

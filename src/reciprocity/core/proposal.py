@@ -158,12 +158,10 @@ def propose_overall_rating(ratings: Iterable[DimensionRating]) -> Proposal:
     contributions = tuple(_contribution(r, len(rated), pull, offset_total) for r in ratings)
     if not rated:
         return Proposal(None, None, Lean.MUTUAL, contributions)
-    net = pull[Lean.I_CARRY] - pull[Lean.THEY_CARRY]
     directed = sum(pull.values()) - 2 * OFFSET_SHARE * offset_total
     exact = MAX_SCORE - (directed + undirected) / len(rated)
     value = min(MAX_SCORE, max(MIN_SCORE, _round_half_up(exact)))
-    leans = Lean.I_CARRY if net > 0 else Lean.THEY_CARRY if net < 0 else Lean.MUTUAL
-    return Proposal(value, exact, leans, contributions)
+    return Proposal(value, exact, overall_lean(rated), contributions)
 
 
 def _degree(amount: float) -> str:

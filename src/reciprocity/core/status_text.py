@@ -14,6 +14,7 @@ from reciprocity.core.patterns import (
     Point,
     Reading,
     RelationshipStatus,
+    Role,
     Rule,
     State,
     gives_everywhere,
@@ -23,11 +24,13 @@ from reciprocity.core.seasons import Season
 __all__ = ["describe_season", "explain_reading", "guidance", "overall_guidance", "state_label"]
 
 
-def state_label(reading: Reading) -> str:
-    """The state in words, with who carries it where that matters."""
+def state_label(reading: Reading, role: Role | None = None) -> str:
+    """The state in words, with who carries it, and the role when one is read."""
     label = messages.STATE_LABELS[reading.state]
     if reading.state is State.CHRONIC_IMBALANCE and reading.carried_by is not None:
         label += f", {messages.CARRIED_BY[reading.carried_by]}"
+    if role is not None:
+        label += f"; {messages.STATUS_ROLE[role.giver]}"
     return label
 
 
@@ -47,7 +50,9 @@ def _seasons(seasons: Sequence[Season]) -> str:
     return "; ".join(describe_season(s) for s in seasons)
 
 
-def _point(point: Point) -> str:
+def _point(point: Point, *, with_lean: bool = True) -> str:
+    if not with_lean:
+        return messages.STATUS_POINT_PLAIN.format(date=point.date.isoformat(), score=point.score)
     values = {
         "date": point.date.isoformat(),
         "score": point.score,
@@ -91,7 +96,9 @@ def _rule_sentence(reading: Reading) -> str:
 def explain_reading(reading: Reading) -> list[str]:
     """The rule that gave the state, then the audits it read (and seasons it set aside)."""
     lines = [_rule_sentence(reading)]
-    lines.extend(_point(p) for p in reading.points)
+    # A mutual audit's lean is the small tilt of a 4; beside "mutual" it reads as a contradiction.
+    with_lean = reading.rule is not Rule.MUTUAL
+    lines.extend(_point(p, with_lean=with_lean) for p in reading.points)
     if reading.rule is Rule.CHRONIC and reading.seasons:
         lines.append(messages.STATUS_SET_ASIDE.format(seasons=_seasons(reading.seasons)))
     return lines
@@ -99,27 +106,44 @@ def explain_reading(reading: Reading) -> list[str]:
 
 def _dimension_guidance(dimension: Dimension, reading: Reading) -> str | None:
     name = messages.DIMENSION_NAMES[dimension]
-    if reading.state is State.CHRONIC_IMBALANCE and reading.carried_by in messages.GUIDE_CHRONIC:
-        return messages.GUIDE_CHRONIC[reading.carried_by].format(dimension=name)
+    carried = reading.carried_by
+    if reading.state is State.CHRONIC_IMBALANCE and carried in messages.GUIDE_CHRONIC:
+        return messages.GUIDE_CHRONIC[carried].format(dimension=name)
     if reading.state is State.DECLINING:
         return messages.GUIDE_DECLINING.format(dimension=name)
-    if reading.state is State.TEMPORARY_ASYMMETRY and reading.rule is Rule.IN_SEASON:
-        return messages.GUIDE_TEMPORARY.format(dimension=name)
+    if reading.rule is Rule.IN_SEASON and carried in messages.GUIDE_TEMPORARY:
+        return messages.GUIDE_TEMPORARY[carried].format(dimension=name)
     return None
+
+
+def _names(dimensions: Sequence[Dimension]) -> str:
+    return ", ".join(messages.DIMENSION_NAMES[d] for d in dimensions)
 
 
 def guidance(status: RelationshipStatus) -> list[str]:
     """Gentle suggestions for one relationship, from its readings."""
+    chronic: dict[Lean, list[Dimension]] = {}
+    for dimension, reading in status.dimensions:
+        if reading.state is State.CHRONIC_IMBALANCE and reading.carried_by is not None:
+            chronic.setdefault(reading.carried_by, []).append(dimension)
     lines = []
     if status.role is not None:
-        names = ", ".join(messages.DIMENSION_NAMES[d] for d in status.role.dimensions)
-        lines.append(messages.GUIDE_ROLE[status.role.giver].format(dimensions=names))
-    else:
-        lines.extend(
-            line
-            for dimension, reading in status.dimensions
-            if (line := _dimension_guidance(dimension, reading)) is not None
+        lines.append(
+            messages.GUIDE_ROLE[status.role.giver].format(dimensions=_names(status.role.dimensions))
         )
+    elif len(chronic) == 2:
+        lines.append(
+            messages.GUIDE_COMPLEMENTARY.format(
+                mine=_names(chronic[Lean.I_CARRY]), theirs=_names(chronic[Lean.THEY_CARRY])
+            )
+        )
+    # A role or a complementary pattern already speaks for the chronic dimensions.
+    spoken = set() if not lines else {d for ds in chronic.values() for d in ds}
+    lines.extend(
+        line
+        for dimension, reading in status.dimensions
+        if dimension not in spoken and (line := _dimension_guidance(dimension, reading)) is not None
+    )
     if status.receiving_low:
         scores = ", ".join(str(a.self_check.receiving) for a in status.receiving_low)
         count = len(status.receiving_low)

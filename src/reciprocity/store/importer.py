@@ -172,14 +172,12 @@ def _plan_seasons(connection: Connection, archive: Archive, plan: ImportPlan) ->
             message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=season.person_id)
             plan.problems.append(Problem(message, f"{where}.person_id"))
             continue
-        here = stored.get(season.id)
-        if here is None:
-            plan.new_seasons.append(season)
-        elif here == season:
+        if season.id in stored:
+            # A season already here stays as it is (ended or edited since, perhaps): an
+            # older backup neither undoes that nor blocks the rest of the import.
             plan.seasons_unchanged += 1
         else:
-            message = messages.ERR_SEASON_CONFLICT.format(season_id=season.id)
-            plan.problems.append(Problem(message, where))
+            plan.new_seasons.append(season)
 
 
 def plan_import(connection: Connection, archive: Archive) -> ImportPlan:

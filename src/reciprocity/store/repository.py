@@ -538,7 +538,14 @@ class Store:
         """The settings the person changed, by key (those not here have their defaults)."""
         with self._read() as connection:
             rows = connection.execute(select(settings_table)).all()
-        return {row.key: json.loads(row.value) for row in rows}
+        found = {}
+        for row in rows:
+            try:
+                found[row.key] = json.loads(row.value)
+            except ValueError:
+                message = messages.ERR_SETTING_UNREADABLE.format(key=row.key)
+                raise InvalidInputError([Problem(message, row.key)]) from None
+        return found
 
     def pattern_settings(self) -> PatternSettings:
         """The thresholds of the pattern rules, with the person's changes."""
