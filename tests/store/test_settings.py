@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
 import pytest
 
 from reciprocity.core.patterns import DEFAULT_SETTINGS
-from reciprocity.errors import InvalidInputError
-from reciprocity.store import Store
+from reciprocity.errors import InvalidFileError, InvalidInputError
+from reciprocity.formats.exchange import archive_to_json, parse_archive
+from reciprocity.store import Store, open_store
 
 
 def test_a_changed_threshold_is_kept_and_read_back(store: Store) -> None:
@@ -48,3 +53,33 @@ def test_a_refused_setting_changes_nothing(store: Store, key: str, value: object
 def test_resetting_an_unknown_setting_is_refused(store: Store) -> None:
     with pytest.raises(InvalidInputError):
         store.reset_setting("nope")
+
+
+def test_settings_travel_with_the_export_and_never_override_a_choice_made_here(
+    store: Store, tmp_path: Path
+) -> None:
+    store.set_setting("patterns.chronic_min_days", 365)
+    text = archive_to_json(store.archive(), exported_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert json.loads(text)["settings"] == {"patterns.chronic_min_days": 365}
+
+    fresh = open_store(tmp_path / "fresh.db")
+    fresh.set_setting("patterns.min_audits", 4)
+    fresh.import_archive(parse_archive(text, file="x.json", today=dt.date(2026, 1, 2)), file="x")
+    assert fresh.settings() == {"patterns.chronic_min_days": 365, "patterns.min_audits": 4}
+
+    mine = open_store(tmp_path / "mine.db")
+    mine.set_setting("patterns.chronic_min_days", 90)
+    mine.import_archive(parse_archive(text, file="x.json", today=dt.date(2026, 1, 2)), file="x")
+    assert mine.pattern_settings().chronic_min_days == 90
+    fresh.close()
+    mine.close()
+
+
+def test_a_setting_in_an_export_that_makes_no_sense_is_refused(store: Store) -> None:
+    document = json.loads(
+        archive_to_json(store.archive(), exported_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    )
+    document["settings"] = {"patterns.min_audits": 0}
+    with pytest.raises(InvalidFileError) as raised:
+        parse_archive(json.dumps(document), file="x.json", today=dt.date(2026, 1, 2))
+    assert [p.field for p in raised.value.problems] == ["settings.patterns.min_audits"]

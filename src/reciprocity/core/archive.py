@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from reciprocity.core.model import Audit, Person
 from reciprocity.core.seasons import Season
@@ -40,8 +41,9 @@ class ArchivedAudit:
 
 @dataclass(frozen=True)
 class Archive:
-    """People, audits and seasons, each list in a stable order (by id)."""
+    """People, audits and seasons, each list in a stable order (by id), and the settings."""
 
     people: tuple[ArchivedPerson, ...]
     audits: tuple[ArchivedAudit, ...]
     seasons: tuple[Season, ...] = ()
+    settings: Mapping[str, object] = field(default_factory=dict)

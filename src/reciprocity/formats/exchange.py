@@ -28,6 +28,7 @@ from reciprocity.core import (
     Whose,
     make_season,
 )
+from reciprocity.core.patterns import settings_from
 from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.codec import (
@@ -127,6 +128,7 @@ class _ExportIn(StrictModel):
     people: list[dict[str, Any]]
     audits: list[dict[str, Any]]
     seasons: list[dict[str, Any]] = Field(default_factory=list)
+    settings: dict[str, Any] = Field(default_factory=dict)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -188,6 +190,7 @@ def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
         ],
         "audits": audits,
         "seasons": [season_to_dict(season) for season in archive.seasons],
+        "settings": dict(sorted(archive.settings.items())),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -335,12 +338,17 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     )
     problems += _duplicate_ids([(f"audits[{i}].id", a.audit.id) for i, a in enumerate(audits) if a])
     problems += _duplicate_ids([(f"seasons[{i}].id", s.id) for i, s in enumerate(seasons) if s])
+    try:
+        settings_from(document.settings)
+    except InvalidInputError as error:
+        problems += [Problem(p.message, f"settings.{p.field}") for p in error.problems]
     if problems:
         raise InvalidFileError(problems, file=file)
     return Archive(
         people=tuple(known),
         audits=tuple(a for a in audits if a is not None),
         seasons=tuple(s for s in seasons if s is not None),
+        settings=document.settings,
     )
 
 

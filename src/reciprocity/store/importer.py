@@ -10,6 +10,7 @@ conflict stops the whole import before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, delete, insert, select
@@ -27,6 +28,7 @@ from reciprocity.store.rows import (
     season_values,
 )
 from reciprocity.store.schema import audits, people, seasons
+from reciprocity.store.schema import settings as settings_table
 
 __all__ = ["ImportReport", "apply_import", "plan_import"]
 
@@ -42,6 +44,7 @@ class ImportReport:
     audits_unchanged: int
     seasons_added: int
     seasons_unchanged: int
+    settings_added: int = 0
 
 
 @dataclass
@@ -53,6 +56,7 @@ class ImportPlan:
     new_audits: list[ArchivedAudit] = field(default_factory=list)
     replaced_audits: list[ArchivedAudit] = field(default_factory=list)
     new_seasons: list[Season] = field(default_factory=list)
+    new_settings: dict[str, object] = field(default_factory=dict)
     people_unchanged: int = 0
     audits_unchanged: int = 0
     seasons_unchanged: int = 0
@@ -76,6 +80,7 @@ class ImportPlan:
             audits_unchanged=self.audits_unchanged,
             seasons_added=len(self.new_seasons),
             seasons_unchanged=self.seasons_unchanged,
+            settings_added=len(self.new_settings),
         )
 
 
@@ -180,12 +185,19 @@ def _plan_seasons(connection: Connection, archive: Archive, plan: ImportPlan) ->
             plan.new_seasons.append(season)
 
 
+def _plan_settings(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    # A setting chosen here stays; the file only fills in what was never set here.
+    chosen = {row.key for row in connection.execute(select(settings_table.c.key))}
+    plan.new_settings = {k: v for k, v in archive.settings.items() if k not in chosen}
+
+
 def plan_import(connection: Connection, archive: Archive) -> ImportPlan:
     """Decide what importing ``archive`` would do, and find every conflict."""
     plan = ImportPlan()
     _plan_people(connection, archive, plan)
     _plan_audits(connection, archive, plan)
     _plan_seasons(connection, archive, plan)
+    _plan_settings(connection, archive, plan)
     return plan
 
 
@@ -232,4 +244,8 @@ def apply_import(connection: Connection, plan: ImportPlan, *, now: dt.datetime) 
     for season in plan.new_seasons:
         connection.execute(
             insert(seasons).values(id=season.id, created_at=now, **season_values(season))
+        )
+    for key, value in plan.new_settings.items():
+        connection.execute(
+            insert(settings_table).values(key=key, value=json.dumps(value), updated_at=now)
         )

@@ -537,7 +537,11 @@ class Store:
     def settings(self) -> dict[str, object]:
         """The settings the person changed, by key (those not here have their defaults)."""
         with self._read() as connection:
-            rows = connection.execute(select(settings_table)).all()
+            return self._settings(connection)
+
+    @staticmethod
+    def _settings(connection: Connection) -> dict[str, object]:
+        rows = connection.execute(select(settings_table)).all()
         found = {}
         for row in rows:
             try:
@@ -587,6 +591,7 @@ class Store:
                     for audit, row in zip(loaded, audit_rows, strict=True)
                 ),
                 seasons=tuple(season_from_row(row) for row in season_rows),
+                settings=self._settings(connection),
             )
 
     def import_archive(self, archive: Archive, *, file: str) -> ImportReport:
