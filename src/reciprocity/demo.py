@@ -4,7 +4,8 @@ The stories are made up and deterministic (same ``today``, same data): a partner
 whose relationship mostly flows both ways with a hard winter; a close friend who
 rarely reaches out but is the first to show up in a crisis (different kinds of
 giving); and a parent where the person carried almost everything until a
-conversation began to change it.
+conversation began to change it. Two seasons: Mum's operation at the start, and the
+person's own job loss this autumn.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from reciprocity.core import (
     Reflection,
     ReflectionKind,
     RelationshipKind,
+    Season,
+    SeasonKind,
     SelfCheck,
+    Whose,
     make_audit,
     needs_reflection,
     propose_overall_rating,
@@ -256,4 +260,27 @@ def demo_archive(today: dt.date) -> Archive:
             audit = _audit(person, on, rows, self_scores)
             stamp = dt.datetime.combine(on, dt.time(20), dt.UTC)
             audits.append(ArchivedAudit(audit, stamp, stamp))
-    return Archive(people=tuple(people), audits=tuple(audits))
+    first = today - _QUARTER * (DEMO_AUDITS_PER_PERSON - 1)
+    seasons = (
+        # Mum's hospital stays at the start: the early audits that lean my way are a season.
+        Season(
+            _stable_id("Mum", "caregiving"),
+            _stable_id("Mum"),
+            Whose.THEM,
+            SeasonKind.CAREGIVING,
+            first - dt.timedelta(days=30),
+            first + _QUARTER + dt.timedelta(days=10),
+            "Mum's hip operation and the weeks after",
+        ),
+        # My job ended this autumn, and Sam has been carrying more.
+        Season(
+            _stable_id("Sam", "job-loss"),
+            _stable_id("Sam"),
+            Whose.ME,
+            SeasonKind.JOB_LOSS,
+            today - dt.timedelta(days=60),
+            None,
+            "Looking for work",
+        ),
+    )
+    return Archive(people=tuple(people), audits=tuple(audits), seasons=seasons)
