@@ -476,6 +476,56 @@ GUIDE_GIVES_EVERYWHERE: Final = (
     "a gentle look: reciprocity needs both giving and receiving, and you deserve care too."
 )
 
+# --- The conversation guide --------------------------------------------------------------
+
+GUIDE_TITLE: Final = "A conversation with {name} (from your audit of {date})"
+GUIDE_HEAD_OPENING: Final = "To open, from your side"
+GUIDE_OPENING_PICTURE: Final = (
+    "\"I've been thinking about us, {name}, and about what I'd love us to build together. "
+    'Can I tell you what I have in mind?"'
+)
+GUIDE_OPENING_BOUNDARY: Final = (
+    "\"There's something I need, {name}, so that I can keep showing up for us well. "
+    'Can I tell you about it?"'
+)
+GUIDE_HEAD_PATTERN: Final[dict[str, str]] = {
+    "picture": "The pattern you would like, in concrete terms",
+    "boundary": "The boundary you need, in concrete terms",
+}
+GUIDE_PATTERN_HINT: Final = (
+    "Say it as what you would love to happen, with an example or two, rather than what has "
+    "been missing."
+)
+GUIDE_HEAD_ASK: Final = "Your first step, and one specific ask"
+GUIDE_ASK: Final = (
+    "Your first step: {step}.",
+    'Then ask for one concrete thing, small enough to say yes to: "Could we try this for the '
+    'next month, and see how it feels?"',
+)
+GUIDE_HEAD_QUESTION: Final = "Their side"
+GUIDE_QUESTIONS: Final = (
+    '"How does this look from where you are?"',
+    '"Is there something you would like more of from me?"',
+)
+GUIDE_HEAD_IF_HARD: Final = "If it goes badly"
+GUIDE_IF_HARD: Final = (
+    "It is fine to pause: \"I'd like to come back to this when we're both calmer.\"",
+    "One conversation does not have to settle it; a first step is enough.",
+    "Look after yourself afterwards, and notice what they offer, however small.",
+)
+GUIDE_NO_REFLECTION: Final = (
+    "There is no picture or boundary for {name} yet. It is written in an audit rated 1 or 2, "
+    "or add one to any audit's answers file as a [reflection] table and revise it with --edit."
+)
+GUIDE_WRITTEN: Final = "Wrote the conversation guide for {name} to {path}."
+HELP_CMD_GUIDE: Final = (
+    "A guide for the conversation, from your picture or boundary."
+    "\n\n"
+    "An opening in your own voice, the pattern you want, one ask, a question for their side "
+    "and what to do if it goes badly. Markdown when the file ends in .md."
+)
+HELP_GUIDE_OUTPUT: Final = "Write the guide to this file (Markdown if it ends in .md)."
+
 # --- Export, import, demo ----------------------------------------------------------------
 
 EXPORTED: Final = "Wrote {people} relationship(s) and {audits} audit(s) to {path}."

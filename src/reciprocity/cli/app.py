@@ -7,7 +7,18 @@ from typing import Annotated
 import typer
 
 from reciprocity import __version__, messages
-from reciprocity.cli import audit, demo, due, exchange, people, seasons, settings, status, views
+from reciprocity.cli import (
+    audit,
+    demo,
+    due,
+    exchange,
+    guide,
+    people,
+    seasons,
+    settings,
+    status,
+    views,
+)
 from reciprocity.cli.state import DB_ENV, state
 from reciprocity.errors import InvalidInputError, Problem
 
@@ -69,6 +80,7 @@ audit.register(app)
 views.register(app)
 status.register(app)
 due.register(app)
+guide.register(app)
 exchange.register(app)
 demo.register(app)
 app.add_typer(settings.app, name="settings")
