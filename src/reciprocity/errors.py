@@ -13,6 +13,7 @@ __all__ = [
     "DuplicatePersonError",
     "InvalidFileError",
     "InvalidInputError",
+    "MemoryNotFoundError",
     "NewerDatabaseError",
     "NotADatabaseError",
     "PersonNotFoundError",
@@ -109,6 +110,10 @@ class DuplicateAuditError(ReciprocityError):
 
 class SeasonNotFoundError(ReciprocityError):
     """No season has that id, or too many start with the part of it given."""
+
+
+class MemoryNotFoundError(ReciprocityError):
+    """No remembered date or shared thing has that id, or too many start with the part given."""
 
 
 class StaleEditError(ReciprocityError):

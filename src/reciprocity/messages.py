@@ -858,3 +858,97 @@ ERR_DEMO_IS_USER_DB: Final = (
 )
 ERR_PREFIX: Final = "error: "
 STOPPED: Final = "Stopped; nothing was changed."
+
+# --- What to remember about each person (a memory aid, never a ledger) -------------------
+
+HELP_REMEMBER_GROUP: Final = (
+    "Keep what you want to remember about someone: important dates, things they shared "
+    "that deserve a follow-up, and how each of you likes to receive care."
+)
+HELP_CMD_REMEMBER_DATE: Final = "Remember an important date (yearly unless --once)."
+HELP_CMD_REMEMBER_SHARED: Final = (
+    "Remember something they shared, with a follow-up date if you like."
+)
+HELP_CMD_REMEMBER_CARE: Final = "Note how they like to receive care, and how you do."
+HELP_CMD_REMEMBER_LIST: Final = "Show what you keep in mind about someone."
+HELP_CMD_REMEMBER_DONE: Final = "Mark a follow-up as done."
+HELP_CMD_REMEMBER_REMOVE: Final = "Forget a remembered date or shared thing."
+HELP_REMEMBER_NAME: Final = "The relationship it is about."
+HELP_REMEMBER_LABEL: Final = "What the date is, e.g. 'birthday'."
+HELP_REMEMBER_DATE: Final = "The date, YYYY-MM-DD (for a birthday, any year will do)."
+HELP_REMEMBER_ONCE: Final = "The date happens once rather than every year."
+HELP_REMEMBER_TEXT: Final = "What they shared, in a few words."
+HELP_REMEMBER_FOLLOW_UP: Final = "When to come back to it, YYYY-MM-DD."
+HELP_REMEMBER_THEIRS: Final = "How they like to receive care, comma-separated: {ways}."
+HELP_REMEMBER_MINE: Final = "How you like to receive care, comma-separated: {ways}."
+HELP_REMEMBER_NOTE: Final = "A free note about care (replaces the earlier one)."
+HELP_REMEMBER_ID: Final = "The item's id, or its first 4 or more characters (see remember list)."
+ERR_MEMORY_TEXT_EMPTY: Final = "cannot be empty; say in a few words what to remember"
+ERR_UNKNOWN_CARE_WAY: Final = "unknown way of receiving care {value!r}; use one of {choices}"
+ERR_NO_MEMORY: Final = (
+    "nothing remembered with an id starting {prefix!r}; see `reciprocity remember list NAME`"
+)
+ERR_MEMORY_AMBIGUOUS: Final = (
+    "more than one remembered item has an id starting {prefix!r}; give more of the id"
+)
+ERR_MEMORY_ID_SHORT: Final = (
+    "give at least {minimum} characters of the id (got {prefix!r}); "
+    "see `reciprocity remember list NAME`"
+)
+ERR_NOT_A_FOLLOW_UP: Final = (
+    "{id} is an important date, not a follow-up; only things shared can be marked done"
+)
+ERR_REMEMBER_CARE_NOTHING: Final = "give --theirs, --mine or --note to say what to keep"
+REMEMBERED_DATE: Final = "Remembered for {name}: {label} on {day}{yearly}."
+REMEMBERED_YEARLY: Final = ", every year"
+REMEMBERED_SHARED: Final = "Remembered for {name}: {text}{follow_up}."
+REMEMBERED_FOLLOW_UP: Final = " (to come back to on {date})"
+REMEMBERED_CARE: Final = "Noted how care lands for you and {name}."
+FOLLOW_UP_DONE: Final = "Marked as followed up: {text}."
+REMEMBERED_REMOVED: Final = "Forgotten: {what}."
+NOTHING_REMEMBERED: Final = (
+    "Nothing kept for {name} yet. Try: reciprocity remember date {quoted} birthday YYYY-MM-DD"
+)
+REMEMBER_HEAD_DATES: Final = "Important dates"
+REMEMBER_HEAD_SHARED: Final = "Things {name} shared"
+REMEMBER_HEAD_CARE: Final = "How care lands"
+REMEMBER_DATE_LINE: Final = "  {id}  {day}  {label}{yearly}"
+REMEMBER_DATE_YEARLY: Final = " (every year)"
+REMEMBER_SHARED_LINE: Final = "  {id}  {text}{follow_up}{done}"
+REMEMBER_SHARED_FOLLOW_UP: Final = " (follow up on {date})"
+REMEMBER_SHARED_DONE: Final = " (followed up)"
+REMEMBER_CARE_THEIRS: Final = "  {name}: {ways}"
+REMEMBER_CARE_MINE: Final = "  You: {ways}"
+REMEMBER_CARE_NOTE: Final = "  Note: {note}"
+REMEMBER_CARE_UNSET: Final = "not noted yet"
+DUE_DATE: Final = "{name}: {label} on {date}{when}."
+DUE_FOLLOW_UP: Final = "{name}: a follow-up on what they shared, {text!r}{when}."
+DUE_TODAY: Final = ", today"
+DUE_IN_DAYS: Final = ", in {days} day(s)"
+DUE_SINCE_DAY: Final = ", waiting since {date}"
+IMPORTED_REMEMBERED: Final = "What to remember: {added} added, {unchanged} already here."
+
+# --- The calendar file ------------------------------------------------------------------
+
+HELP_CMD_CALENDAR: Final = (
+    "Write a calendar file (.ics) of due audits, important dates and follow-ups, "
+    "for the calendar you already use."
+)
+HELP_CALENDAR_OUTPUT: Final = "The .ics file to write."
+HELP_CALENDAR_WITHIN: Final = "Include follow-ups and audits due within this many days."
+CALENDAR_NAME: Final = "reciprocity: people to keep in mind"
+CAL_AUDIT_SUMMARY: Final = "A moment to reflect on your relationship with {name}"
+CAL_AUDIT_DESCRIPTION: Final = (
+    "Your audit of how things flow between you and {name} is due. Run: reciprocity audit {quoted}"
+)
+CAL_DATE_SUMMARY: Final = "{name}: {label}"
+CAL_DATE_DESCRIPTION: Final = "A date you wanted to remember for {name}."
+CAL_FOLLOW_UP_SUMMARY: Final = "Ask {name} about: {text}"
+CAL_FOLLOW_UP_DESCRIPTION: Final = (
+    "Something {name} shared that you wanted to come back to. "
+    "When you have, run: reciprocity remember done {id}"
+)
+CALENDAR_WRITTEN: Final = (
+    "Wrote {count} reminder(s) to {path}. Import it into your calendar; "
+    "importing it again updates what is there rather than adding twice."
+)

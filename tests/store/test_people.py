@@ -124,6 +124,9 @@ def test_removing_a_person_removes_their_audits_revisions_draft_and_seasons(
         "drafts": 1,
         "seasons": 1,
         "settings": 0,
+        "important_dates": 0,
+        "shared_things": 0,
+        "care_preferences": 0,
     }
     assert store.audits(rosa.id) == [kept]
     assert store.seasons() == [rosas]

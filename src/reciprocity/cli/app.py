@@ -9,10 +9,12 @@ import typer
 from reciprocity import __version__, messages
 from reciprocity.cli import (
     audit,
+    calendar,
     demo,
     due,
     exchange,
     guide,
+    memory,
     people,
     seasons,
     settings,
@@ -76,10 +78,12 @@ def root(
 
 app.add_typer(people.app, name="person")
 app.add_typer(seasons.app, name="season")
+app.add_typer(memory.app, name="remember")
 audit.register(app)
 views.register(app)
 status.register(app)
 due.register(app)
+calendar.register(app)
 guide.register(app)
 exchange.register(app)
 demo.register(app)

@@ -84,6 +84,12 @@ def import_(
             seasons_unchanged=report.seasons_unchanged,
         )
     )
+    if report.remembered_added or report.remembered_unchanged:
+        typer.echo(
+            messages.IMPORTED_REMEMBERED.format(
+                added=report.remembered_added, unchanged=report.remembered_unchanged
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

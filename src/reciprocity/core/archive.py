@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.model import Audit, Person
 from reciprocity.core.seasons import Season
 
@@ -41,9 +42,12 @@ class ArchivedAudit:
 
 @dataclass(frozen=True)
 class Archive:
-    """People, audits and seasons, each list in a stable order (by id), and the settings."""
+    """People, audits, seasons and what to remember, each in a stable order, and the settings."""
 
     people: tuple[ArchivedPerson, ...]
     audits: tuple[ArchivedAudit, ...]
     seasons: tuple[Season, ...] = ()
     settings: Mapping[str, object] = field(default_factory=dict)
+    important_dates: tuple[ImportantDate, ...] = ()
+    shared_things: tuple[SharedThing, ...] = ()
+    care_preferences: tuple[CarePreferences, ...] = ()

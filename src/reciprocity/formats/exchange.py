@@ -28,6 +28,13 @@ from reciprocity.core import (
     Whose,
     make_season,
 )
+from reciprocity.core.memory import (
+    CarePreferences,
+    CareWay,
+    ImportantDate,
+    SharedThing,
+    checked_text,
+)
 from reciprocity.core.patterns import settings_from
 from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
@@ -46,12 +53,16 @@ __all__ = [
     "SCHEMA_VERSION",
     "archive_to_csv",
     "archive_to_json",
+    "care_to_dict",
+    "important_date_to_dict",
     "parse_archive",
     "season_to_dict",
+    "shared_thing_to_dict",
 ]
 
 FORMAT_NAME = "reciprocity-export"
-# 2 added the seasons; files of schema 1 (no seasons) are still read.
+# 2 added the seasons (and later, as optional keys, what to remember); files of schema 1
+# (no seasons) are still read.
 SCHEMA_VERSION = 2
 
 CSV_COLUMNS = (
@@ -115,6 +126,29 @@ class _SeasonIn(StrictModel):
     note: str = ""
 
 
+class _DateIn(StrictModel):
+    id: str = _ID
+    person_id: str = _ID
+    label: str
+    day: dt.date
+    yearly: bool = True
+
+
+class _ThingIn(StrictModel):
+    id: str = _ID
+    person_id: str = _ID
+    text: str
+    follow_up: dt.date | None = None
+    done: bool = False
+
+
+class _CareIn(StrictModel):
+    person_id: str = _ID
+    theirs: list[CareWay] = Field(default_factory=list)
+    mine: list[CareWay] = Field(default_factory=list)
+    note: str = ""
+
+
 class _Header(BaseModel):
     format: Any = None
     schema_version: Any = None
@@ -129,6 +163,9 @@ class _ExportIn(StrictModel):
     audits: list[dict[str, Any]]
     seasons: list[dict[str, Any]] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
+    important_dates: list[dict[str, Any]] = Field(default_factory=list)
+    shared_things: list[dict[str, Any]] = Field(default_factory=list)
+    care_preferences: list[dict[str, Any]] = Field(default_factory=list)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -149,6 +186,42 @@ def season_to_dict(season: Season) -> dict[str, Any]:
         "from": season.start.isoformat(),
         "to": season.end.isoformat() if season.end else None,
         "note": season.note,
+    }
+
+
+def important_date_to_dict(item: ImportantDate) -> dict[str, Any]:
+    """An important date in the export's shape."""
+    return {
+        "id": item.id,
+        "person_id": item.person_id,
+        "label": item.label,
+        "day": item.day.isoformat(),
+        "yearly": item.yearly,
+    }
+
+
+def shared_thing_to_dict(item: SharedThing) -> dict[str, Any]:
+    """A shared thing in the export's shape; ``follow_up`` is ``None`` when there is none."""
+    return {
+        "id": item.id,
+        "person_id": item.person_id,
+        "text": item.text,
+        "follow_up": item.follow_up.isoformat() if item.follow_up else None,
+        "done": item.done,
+    }
+
+
+def _ways(ways: frozenset[CareWay]) -> list[str]:
+    return [way.value for way in CareWay if way in ways]
+
+
+def care_to_dict(care: CarePreferences) -> dict[str, Any]:
+    """Care preferences in the export's shape (ways in a fixed order)."""
+    return {
+        "person_id": care.person_id,
+        "theirs": _ways(care.theirs),
+        "mine": _ways(care.mine),
+        "note": care.note,
     }
 
 
@@ -191,6 +264,9 @@ def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
         "audits": audits,
         "seasons": [season_to_dict(season) for season in archive.seasons],
         "settings": dict(sorted(archive.settings.items())),
+        "important_dates": [important_date_to_dict(d) for d in archive.important_dates],
+        "shared_things": [shared_thing_to_dict(t) for t in archive.shared_things],
+        "care_preferences": [care_to_dict(c) for c in archive.care_preferences],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -295,6 +371,63 @@ def _season(
         return None
 
 
+def _remembered(
+    key: str, index: int, data: dict[str, Any], people: set[str], problems: list[Problem]
+) -> ImportantDate | SharedThing | CarePreferences | None:
+    """One item of ``important_dates``, ``shared_things`` or ``care_preferences``."""
+    prefix = f"{key}[{index}]."
+    models: dict[str, type[_DateIn] | type[_ThingIn] | type[_CareIn]] = {
+        "important_dates": _DateIn,
+        "shared_things": _ThingIn,
+        "care_preferences": _CareIn,
+    }
+    model = models[key]
+    try:
+        raw = model.model_validate(data)
+    except ValidationError as error:
+        problems.extend(pydantic_problems(error, prefix))
+        return None
+    if raw.person_id not in people:
+        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=raw.person_id)
+        problems.append(Problem(message, f"{prefix}person_id"))
+    try:
+        if isinstance(raw, _DateIn):
+            label = checked_text(raw.label, f"{prefix}label")
+            return ImportantDate(raw.id, raw.person_id, label, raw.day, raw.yearly)
+        if isinstance(raw, _ThingIn):
+            text = checked_text(raw.text, f"{prefix}text")
+            return SharedThing(raw.id, raw.person_id, text, raw.follow_up, raw.done)
+        note = checked_text(raw.note, f"{prefix}note", required=False)
+    except InvalidInputError as error:
+        problems.extend(error.problems)
+        return None
+    return CarePreferences(raw.person_id, frozenset(raw.theirs), frozenset(raw.mine), note)
+
+
+def _all_remembered(
+    document: _ExportIn, people: set[str], problems: list[Problem]
+) -> list[ImportantDate | SharedThing | CarePreferences]:
+    """Every date, shared thing and care note the file holds, each id (or person) once."""
+    found = []
+    for key, items in (
+        ("important_dates", document.important_dates),
+        ("shared_things", document.shared_things),
+        ("care_preferences", document.care_preferences),
+    ):
+        # Care preferences are one per relationship, so the person is their id.
+        id_field = "person_id" if key == "care_preferences" else "id"
+        read = [_remembered(key, i, data, people, problems) for i, data in enumerate(items)]
+        problems += _duplicate_ids(
+            [
+                (f"{key}[{i}].{id_field}", getattr(item, id_field))
+                for i, item in enumerate(read)
+                if item is not None
+            ]
+        )
+        found += [item for item in read if item is not None]
+    return found
+
+
 def _duplicate_ids(ids: list[tuple[str, str]]) -> list[Problem]:
     seen: set[str] = set()
     problems = []
@@ -338,6 +471,7 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     )
     problems += _duplicate_ids([(f"audits[{i}].id", a.audit.id) for i, a in enumerate(audits) if a])
     problems += _duplicate_ids([(f"seasons[{i}].id", s.id) for i, s in enumerate(seasons) if s])
+    remembered = _all_remembered(document, ids, problems)
     try:
         settings_from(document.settings)
     except InvalidInputError as error:
@@ -349,6 +483,9 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
         audits=tuple(a for a in audits if a is not None),
         seasons=tuple(s for s in seasons if s is not None),
         settings=document.settings,
+        important_dates=tuple(i for i in remembered if isinstance(i, ImportantDate)),
+        shared_things=tuple(i for i in remembered if isinstance(i, SharedThing)),
+        care_preferences=tuple(i for i in remembered if isinstance(i, CarePreferences)),
     )
 
 

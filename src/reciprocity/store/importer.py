@@ -1,6 +1,6 @@
 """Import an archive into the store: plan against what is stored, then apply, in one transaction.
 
-People, audits and seasons are matched by id, so importing the same archive
+People, audits, seasons and what to remember are matched by id, so importing the same archive
 twice changes nothing. An audit stored at a lower revision is replaced (its
 earlier revisions come from the archive); at the same revision with different
 answers it is a conflict, as is a season stored with different details, and a
@@ -17,17 +17,28 @@ from sqlalchemy import Connection, delete, insert, select
 
 from reciprocity import messages
 from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit, Season
+from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.people import name_key, name_problem
 from reciprocity.errors import Problem
 from reciprocity.store.rows import (
     audit_values,
+    care_values,
+    date_values,
     insert_dimensions,
     insert_revision,
     load_audits,
     season_from_row,
     season_values,
+    thing_values,
 )
-from reciprocity.store.schema import audits, people, seasons
+from reciprocity.store.schema import (
+    audits,
+    care_preferences,
+    important_dates,
+    people,
+    seasons,
+    shared_things,
+)
 from reciprocity.store.schema import settings as settings_table
 
 __all__ = ["ImportReport", "apply_import", "plan_import"]
@@ -45,6 +56,8 @@ class ImportReport:
     seasons_added: int
     seasons_unchanged: int
     settings_added: int = 0
+    remembered_added: int = 0
+    remembered_unchanged: int = 0
 
 
 @dataclass
@@ -57,6 +70,10 @@ class ImportPlan:
     replaced_audits: list[ArchivedAudit] = field(default_factory=list)
     new_seasons: list[Season] = field(default_factory=list)
     new_settings: dict[str, object] = field(default_factory=dict)
+    new_dates: list[ImportantDate] = field(default_factory=list)
+    new_things: list[SharedThing] = field(default_factory=list)
+    new_care: list[CarePreferences] = field(default_factory=list)
+    remembered_unchanged: int = 0
     people_unchanged: int = 0
     audits_unchanged: int = 0
     seasons_unchanged: int = 0
@@ -81,6 +98,8 @@ class ImportPlan:
             seasons_added=len(self.new_seasons),
             seasons_unchanged=self.seasons_unchanged,
             settings_added=len(self.new_settings),
+            remembered_added=len(self.new_dates) + len(self.new_things) + len(self.new_care),
+            remembered_unchanged=self.remembered_unchanged,
         )
 
 
@@ -185,6 +204,39 @@ def _plan_seasons(connection: Connection, archive: Archive, plan: ImportPlan) ->
             plan.new_seasons.append(season)
 
 
+def _plan_remembered(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    # Like seasons: what is already here stays as it is (done since, perhaps).
+    stored_dates = set(connection.execute(select(important_dates.c.id)).scalars())
+    stored_things = set(connection.execute(select(shared_things.c.id)).scalars())
+    stored_care = set(connection.execute(select(care_preferences.c.person_id)).scalars())
+    groups: list[tuple[str, tuple[ImportantDate | SharedThing | CarePreferences, ...], set[str]]]
+    groups = [
+        ("important_dates", archive.important_dates, stored_dates),
+        ("shared_things", archive.shared_things, stored_things),
+        ("care_preferences", archive.care_preferences, stored_care),
+    ]
+    for key, items, stored in groups:
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            where = f"{key}[{index}]"
+            item_id = item.person_id if isinstance(item, CarePreferences) else item.id
+            id_field = "person_id" if isinstance(item, CarePreferences) else "id"
+            if not plan.first_time(item_id, seen, f"{where}.{id_field}"):
+                continue
+            if item.person_id not in plan.names:
+                message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=item.person_id)
+                plan.problems.append(Problem(message, f"{where}.person_id"))
+                continue
+            if item_id in stored:
+                plan.remembered_unchanged += 1
+            elif isinstance(item, ImportantDate):
+                plan.new_dates.append(item)
+            elif isinstance(item, SharedThing):
+                plan.new_things.append(item)
+            else:
+                plan.new_care.append(item)
+
+
 def _plan_settings(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
     # A setting chosen here stays; the file only fills in what was never set here.
     chosen = {row.key for row in connection.execute(select(settings_table.c.key))}
@@ -197,6 +249,7 @@ def plan_import(connection: Connection, archive: Archive) -> ImportPlan:
     _plan_people(connection, archive, plan)
     _plan_audits(connection, archive, plan)
     _plan_seasons(connection, archive, plan)
+    _plan_remembered(connection, archive, plan)
     _plan_settings(connection, archive, plan)
     return plan
 
@@ -222,8 +275,8 @@ def apply_import(connection: Connection, plan: ImportPlan, *, now: dt.datetime) 
     Args:
         connection: The connection of the caller's transaction.
         plan: What to write, without problems.
-        now: When the seasons it adds are recorded as added (the export does
-            not carry that moment for seasons).
+        now: When the seasons and remembered things it adds are recorded as
+            added (the export does not carry that moment for them).
     """
     for item in plan.new_people:
         person = item.person
@@ -245,6 +298,18 @@ def apply_import(connection: Connection, plan: ImportPlan, *, now: dt.datetime) 
         connection.execute(
             insert(seasons).values(id=season.id, created_at=now, **season_values(season))
         )
+    for important in plan.new_dates:
+        connection.execute(
+            insert(important_dates).values(
+                id=important.id, created_at=now, **date_values(important)
+            )
+        )
+    for thing in plan.new_things:
+        connection.execute(
+            insert(shared_things).values(id=thing.id, created_at=now, **thing_values(thing))
+        )
+    for care in plan.new_care:
+        connection.execute(insert(care_preferences).values(updated_at=now, **care_values(care)))
     for key, value in plan.new_settings.items():
         connection.execute(
             insert(settings_table).values(key=key, value=json.dumps(value), updated_at=now)

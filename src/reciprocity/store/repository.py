@@ -1,4 +1,4 @@
-"""The repository the faces use: people, audits (with revisions), drafts, seasons, import, export.
+"""The repository the faces use: people, audits, drafts, seasons, what to remember, import, export.
 
 Every change is one transaction. Audits are edited with optimistic concurrency:
 a revision names the version it replaces, and a stale one is refused.
@@ -28,6 +28,7 @@ from reciprocity.core import (
     RelationshipKind,
     Season,
 )
+from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.patterns import (
     SETTING_KEYS,
     PatternSettings,
@@ -42,6 +43,7 @@ from reciprocity.errors import (
     DuplicatePersonError,
     InvalidFileError,
     InvalidInputError,
+    MemoryNotFoundError,
     PersonNotFoundError,
     Problem,
     SeasonNotFoundError,
@@ -58,6 +60,10 @@ from reciprocity.store.engine import (
 from reciprocity.store.importer import ImportReport, apply_import, plan_import
 from reciprocity.store.rows import (
     audit_values,
+    care_from_row,
+    care_values,
+    date_from_row,
+    date_values,
     insert_dimensions,
     insert_revision,
     load_audits,
@@ -65,8 +71,19 @@ from reciprocity.store.rows import (
     person_from_row,
     season_from_row,
     season_values,
+    thing_from_row,
+    thing_values,
 )
-from reciprocity.store.schema import audit_dimensions, audits, drafts, people, seasons
+from reciprocity.store.schema import (
+    audit_dimensions,
+    audits,
+    care_preferences,
+    drafts,
+    important_dates,
+    people,
+    seasons,
+    shared_things,
+)
 from reciprocity.store.schema import settings as settings_table
 
 __all__ = [
@@ -532,6 +549,147 @@ class Store:
             if removed.rowcount != 1:
                 raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=season_id))
 
+    # -- what to remember ----------------------------------------------------------------
+
+    def add_important_date(self, item: ImportantDate) -> ImportantDate:
+        """Remember an important date of a relationship.
+
+        Raises:
+            PersonNotFoundError: The relationship no longer exists.
+        """
+        with self._write() as connection:
+            connection.execute(
+                insert(important_dates).values(
+                    id=item.id, created_at=self._clock(), **date_values(item)
+                )
+            )
+        return item
+
+    def important_dates(self, person_id: str | None = None) -> list[ImportantDate]:
+        """The important dates of one relationship (or of all), by month and day."""
+        query = select(important_dates).order_by(important_dates.c.day, important_dates.c.id)
+        if person_id is not None:
+            query = query.where(important_dates.c.person_id == person_id)
+        with self._read() as connection:
+            found = [date_from_row(row) for row in connection.execute(query)]
+        return sorted(found, key=lambda d: (d.day.month, d.day.day, d.day.year, d.id))
+
+    def add_shared_thing(self, item: SharedThing) -> SharedThing:
+        """Remember something a person shared, with its follow-up date if any.
+
+        Raises:
+            PersonNotFoundError: The relationship no longer exists.
+        """
+        with self._write() as connection:
+            connection.execute(
+                insert(shared_things).values(
+                    id=item.id, created_at=self._clock(), **thing_values(item)
+                )
+            )
+        return item
+
+    def shared_things(self, person_id: str | None = None) -> list[SharedThing]:
+        """The things shared with one relationship (or all), in the order they were added."""
+        query = select(shared_things).order_by(shared_things.c.created_at, shared_things.c.id)
+        if person_id is not None:
+            query = query.where(shared_things.c.person_id == person_id)
+        with self._read() as connection:
+            return [thing_from_row(row) for row in connection.execute(query)]
+
+    def memory_item(self, id_or_prefix: str) -> ImportantDate | SharedThing:
+        """The remembered date or shared thing with this id, or the only one it starts.
+
+        A prefix needs at least ``SEASON_ID_PREFIX_MIN`` characters, as for seasons.
+
+        Raises:
+            MemoryNotFoundError: Nothing matches, the prefix is too short, or more
+                than one item starts with it.
+        """
+        wanted = id_or_prefix.strip()
+        with self._read() as connection:
+            for table, loader in (
+                (important_dates, date_from_row),
+                (shared_things, thing_from_row),
+            ):
+                exact = connection.execute(select(table).where(table.c.id == wanted)).first()
+                if exact is not None:
+                    return loader(exact)
+            if len(wanted) < SEASON_ID_PREFIX_MIN:
+                message = messages.ERR_MEMORY_ID_SHORT.format(
+                    prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
+                )
+                raise MemoryNotFoundError(message)
+            found: list[ImportantDate | SharedThing] = []
+            for table, loader in (
+                (important_dates, date_from_row),
+                (shared_things, thing_from_row),
+            ):
+                matching = func.lower(table.c.id).startswith(wanted.lower(), autoescape=True)
+                found += [loader(row) for row in connection.execute(select(table).where(matching))]
+        if not found:
+            raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=wanted))
+        if len(found) > 1:
+            raise MemoryNotFoundError(messages.ERR_MEMORY_AMBIGUOUS.format(prefix=wanted))
+        return found[0]
+
+    def complete_shared_thing(self, thing_id: str) -> SharedThing:
+        """Mark the follow-up of a shared thing as done.
+
+        Raises:
+            MemoryNotFoundError: No shared thing has that id.
+        """
+        with self._write() as connection:
+            row = connection.execute(
+                select(shared_things).where(shared_things.c.id == thing_id)
+            ).first()
+            if row is None:
+                raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=thing_id))
+            connection.execute(
+                update(shared_things).where(shared_things.c.id == thing_id).values(done=True)
+            )
+        return SharedThing(row.id, row.person_id, row.text, row.follow_up, True)
+
+    def remove_memory_item(self, item_id: str) -> None:
+        """Forget a remembered date or shared thing.
+
+        Raises:
+            MemoryNotFoundError: Nothing has that id.
+        """
+        with self._write() as connection:
+            removed = connection.execute(
+                delete(important_dates).where(important_dates.c.id == item_id)
+            ).rowcount
+            removed += connection.execute(
+                delete(shared_things).where(shared_things.c.id == item_id)
+            ).rowcount
+            if removed != 1:
+                raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=item_id))
+
+    def set_care_preferences(self, care: CarePreferences) -> CarePreferences:
+        """Replace how a relationship's two people like to receive care.
+
+        Raises:
+            PersonNotFoundError: The relationship no longer exists.
+        """
+        values = {**care_values(care), "updated_at": self._clock()}
+        with self._write() as connection:
+            changed = connection.execute(
+                update(care_preferences)
+                .where(care_preferences.c.person_id == care.person_id)
+                .values(**values)
+            )
+            if changed.rowcount == 0:
+                connection.execute(insert(care_preferences).values(**values))
+        return care
+
+    def care_preferences(self, person_id: str) -> CarePreferences:
+        """How the two like to receive care (nothing chosen yet, if never set)."""
+        with self._read() as connection:
+            row = connection.execute(
+                select(care_preferences).where(care_preferences.c.person_id == person_id)
+            ).first()
+        return CarePreferences(person_id) if row is None else care_from_row(row)
+
     # -- settings -------------------------------------------------------------------------
 
     def settings(self) -> dict[str, object]:
@@ -584,6 +742,15 @@ class Store:
             loaded = load_audits(connection, audit_rows)
             earlier = load_earlier(connection, loaded)
             season_rows = connection.execute(select(seasons).order_by(seasons.c.id)).all()
+            date_rows = connection.execute(
+                select(important_dates).order_by(important_dates.c.id)
+            ).all()
+            thing_rows = connection.execute(
+                select(shared_things).order_by(shared_things.c.id)
+            ).all()
+            care_rows = connection.execute(
+                select(care_preferences).order_by(care_preferences.c.person_id)
+            ).all()
             return Archive(
                 people=tuple(ArchivedPerson(person_from_row(r), r.created_at) for r in person_rows),
                 audits=tuple(
@@ -592,6 +759,9 @@ class Store:
                 ),
                 seasons=tuple(season_from_row(row) for row in season_rows),
                 settings=self._settings(connection),
+                important_dates=tuple(date_from_row(row) for row in date_rows),
+                shared_things=tuple(thing_from_row(row) for row in thing_rows),
+                care_preferences=tuple(care_from_row(row) for row in care_rows),
             )
 
     def import_archive(self, archive: Archive, *, file: str) -> ImportReport:

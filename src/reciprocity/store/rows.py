@@ -25,10 +25,15 @@ from reciprocity.core import (
     SelfCheck,
     Whose,
 )
+from reciprocity.core.memory import CarePreferences, CareWay, ImportantDate, SharedThing
 from reciprocity.store.schema import audit_dimensions, audit_revisions
 
 __all__ = [
     "audit_values",
+    "care_from_row",
+    "care_values",
+    "date_from_row",
+    "date_values",
     "insert_dimensions",
     "insert_revision",
     "load_audits",
@@ -36,6 +41,8 @@ __all__ = [
     "person_from_row",
     "season_from_row",
     "season_values",
+    "thing_from_row",
+    "thing_values",
 ]
 
 
@@ -230,3 +237,57 @@ def load_earlier(
         )
         found[row.audit_id].append(EarlierRevision(row.revision, row.saved_at, old))
     return {audit_id: tuple(revisions) for audit_id, revisions in found.items()}
+
+
+def date_from_row(row: Row[Any]) -> ImportantDate:
+    """The important date an ``important_dates`` row holds."""
+    return ImportantDate(row.id, row.person_id, row.label, row.day, bool(row.yearly))
+
+
+def date_values(item: ImportantDate) -> dict[str, Any]:
+    """The ``important_dates`` columns of a date (all but id and created_at)."""
+    return {
+        "person_id": item.person_id,
+        "label": item.label,
+        "day": item.day,
+        "yearly": item.yearly,
+    }
+
+
+def thing_from_row(row: Row[Any]) -> SharedThing:
+    """The shared thing a ``shared_things`` row holds."""
+    return SharedThing(row.id, row.person_id, row.text, row.follow_up, bool(row.done))
+
+
+def thing_values(item: SharedThing) -> dict[str, Any]:
+    """The ``shared_things`` columns of a shared thing (all but id and created_at)."""
+    return {
+        "person_id": item.person_id,
+        "text": item.text,
+        "follow_up": item.follow_up,
+        "done": item.done,
+    }
+
+
+def _ways(stored: str) -> frozenset[CareWay]:
+    return frozenset(CareWay(word) for word in stored.split(",") if word)
+
+
+def _stored_ways(ways: frozenset[CareWay]) -> str:
+    # In the enum's order, so the same choice is always stored the same way.
+    return ",".join(way.value for way in CareWay if way in ways)
+
+
+def care_from_row(row: Row[Any]) -> CarePreferences:
+    """The care preferences a ``care_preferences`` row holds."""
+    return CarePreferences(row.person_id, _ways(row.theirs), _ways(row.mine), row.note)
+
+
+def care_values(care: CarePreferences) -> dict[str, Any]:
+    """The ``care_preferences`` columns (all but updated_at)."""
+    return {
+        "person_id": care.person_id,
+        "theirs": _stored_ways(care.theirs),
+        "mine": _stored_ways(care.mine),
+        "note": care.note,
+    }

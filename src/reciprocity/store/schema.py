@@ -24,11 +24,14 @@ __all__ = [
     "audit_dimensions",
     "audit_revisions",
     "audits",
+    "care_preferences",
     "drafts",
+    "important_dates",
     "metadata",
     "people",
     "seasons",
     "settings",
+    "shared_things",
 ]
 
 
@@ -159,5 +162,51 @@ settings = Table(
     metadata,
     Column("key", String(100), primary_key=True),
     Column("value", Text, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+
+def _person_id() -> Column[str]:
+    """The indexed column naming whose a row is; it goes when the relationship goes."""
+    return Column(
+        "person_id",
+        String(36),
+        ForeignKey("people.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+# What to remember about each person (see core.memory): a memory aid, never a ledger.
+important_dates = Table(
+    "important_dates",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    _person_id(),
+    Column("label", Text, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("yearly", Boolean, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+shared_things = Table(
+    "shared_things",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    _person_id(),
+    Column("text", Text, nullable=False),
+    Column("follow_up", Date, nullable=True),
+    Column("done", Boolean, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+# One row per relationship; the ways are comma-separated CareWay values.
+care_preferences = Table(
+    "care_preferences",
+    metadata,
+    Column("person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("theirs", String(200), nullable=False),
+    Column("mine", String(200), nullable=False),
+    Column("note", Text, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
 )
