@@ -109,6 +109,7 @@ def test_removing_a_person_removes_their_audits_revisions_draft_and_seasons(
     store.save_draft(rosa.id, {"depth": {"score": 5}})
     store.add_season(season(sam.id, dt.date(2025, 3, 1)))
     rosas = store.add_season(season(rosa.id, dt.date(2025, 3, 1)))
+    store.add_invitation(sam.id)
 
     assert store.remove_person("SAM") == 2
 
@@ -127,6 +128,8 @@ def test_removing_a_person_removes_their_audits_revisions_draft_and_seasons(
         "important_dates": 0,
         "shared_things": 0,
         "care_preferences": 0,
+        "invitations": 0,
+        "responses": 0,
     }
     assert store.audits(rosa.id) == [kept]
     assert store.seasons() == [rosas]

@@ -10,6 +10,7 @@ from reciprocity import __version__, messages
 from reciprocity.cli import (
     audit,
     calendar,
+    conversation,
     demo,
     due,
     exchange,
@@ -85,6 +86,7 @@ status.register(app)
 due.register(app)
 calendar.register(app)
 guide.register(app)
+conversation.register(app)
 exchange.register(app)
 demo.register(app)
 app.add_typer(settings.app, name="settings")

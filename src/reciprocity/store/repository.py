@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from reciprocity.core import (
     RelationshipKind,
     Season,
 )
+from reciprocity.core.invitation import Invitation, Response
 from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.patterns import (
     SETTING_KEYS,
@@ -58,6 +60,7 @@ from reciprocity.store.engine import (
     translate_errors,
 )
 from reciprocity.store.importer import ImportReport, apply_import, plan_import
+from reciprocity.store.invitations import attach_response, insert_invitation, latest_response
 from reciprocity.store.rows import (
     audit_values,
     care_from_row,
@@ -689,6 +692,32 @@ class Store:
                 select(care_preferences).where(care_preferences.c.person_id == person_id)
             ).first()
         return CarePreferences(person_id) if row is None else care_from_row(row)
+
+    # -- invitations and responses -------------------------------------------------------
+
+    def add_invitation(self, person_id: str) -> Invitation:
+        """Make and store a new invitation (with its own secret) for a relationship."""
+        invitation = Invitation(new_id(), person_id, self._clock(), secrets.token_hex(32))
+        with self._write() as connection:
+            insert_invitation(connection, invitation)
+        return invitation
+
+    def import_response(self, response: Response, code: str, *, file: str) -> bool:
+        """Store a response to an invitation made here; ``False`` if it was already here.
+
+        Raises:
+            InvalidFileError: It answers no invitation here, the code does not
+                match, or different answers to that invitation are stored.
+        """
+        with self._write() as connection:
+            return attach_response(
+                connection, response, code, response_id=new_id(), now=self._clock(), file=file
+            )
+
+    def latest_response(self, person_id: str) -> Response | None:
+        """The most recent answers the other person of a relationship sent back."""
+        with self._read() as connection:
+            return latest_response(connection, person_id)
 
     # -- settings -------------------------------------------------------------------------
 

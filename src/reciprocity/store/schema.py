@@ -27,8 +27,10 @@ __all__ = [
     "care_preferences",
     "drafts",
     "important_dates",
+    "invitations",
     "metadata",
     "people",
+    "responses",
     "seasons",
     "settings",
     "shared_things",
@@ -209,4 +211,33 @@ care_preferences = Table(
     Column("mine", String(200), nullable=False),
     Column("note", Text, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+# Invitations to the other person to audit from their side (see core.invitation); the
+# secret makes each invitation's integrity code and never leaves the database.
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    _person_id(),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("secret", String(64), nullable=False),
+)
+
+# The answers that came back, one per invitation, the dimensions as JSON in the user's frame.
+responses = Table(
+    "responses",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column(
+        "invitation_id",
+        String(36),
+        ForeignKey("invitations.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    _person_id(),
+    Column("response_date", Date, nullable=False),
+    Column("dimensions", Text, nullable=False),
+    Column("received_at", UTCDateTime(), nullable=False),
 )
