@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, Table, delete, func, insert, select, update
 
 from reciprocity import messages
 from reciprocity.core import (
@@ -67,6 +67,7 @@ from reciprocity.store.rows import (
     care_values,
     date_from_row,
     date_values,
+    find_by_id_or_prefix,
     insert_dimensions,
     insert_revision,
     load_audits,
@@ -509,22 +510,19 @@ class Store:
         """
         wanted = id_or_prefix.strip()
         with self._read() as connection:
-            exact = connection.execute(select(seasons).where(seasons.c.id == wanted)).first()
-            if exact is not None:
-                return season_from_row(exact)
-            if len(wanted) < SEASON_ID_PREFIX_MIN:
-                message = messages.ERR_SEASON_ID_SHORT.format(
-                    prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
-                )
-                raise SeasonNotFoundError(message)
-            # Lower-cased on both sides, so SQLite and PostgreSQL find the same seasons.
-            matching = func.lower(seasons.c.id).startswith(wanted.lower(), autoescape=True)
-            rows = connection.execute(select(seasons).where(matching).limit(2)).all()
-        if not rows:
+            found = find_by_id_or_prefix(
+                connection, [(seasons, season_from_row)], wanted, SEASON_ID_PREFIX_MIN
+            )
+        if found is None:
+            message = messages.ERR_SEASON_ID_SHORT.format(
+                prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
+            )
+            raise SeasonNotFoundError(message)
+        if not found:
             raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=wanted))
-        if len(rows) > 1:
+        if len(found) > 1:
             raise SeasonNotFoundError(messages.ERR_SEASON_AMBIGUOUS.format(prefix=wanted))
-        return season_from_row(rows[0])
+        return found[0]
 
     def update_season(self, season: Season) -> Season:
         """Replace what is stored about a season (its id says which).
@@ -609,26 +607,17 @@ class Store:
                 than one item starts with it.
         """
         wanted = id_or_prefix.strip()
+        sources: list[tuple[Table, Callable[[Row[Any]], ImportantDate | SharedThing]]] = [
+            (important_dates, date_from_row),
+            (shared_things, thing_from_row),
+        ]
         with self._read() as connection:
-            for table, loader in (
-                (important_dates, date_from_row),
-                (shared_things, thing_from_row),
-            ):
-                exact = connection.execute(select(table).where(table.c.id == wanted)).first()
-                if exact is not None:
-                    return loader(exact)
-            if len(wanted) < SEASON_ID_PREFIX_MIN:
-                message = messages.ERR_MEMORY_ID_SHORT.format(
-                    prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
-                )
-                raise MemoryNotFoundError(message)
-            found: list[ImportantDate | SharedThing] = []
-            for table, loader in (
-                (important_dates, date_from_row),
-                (shared_things, thing_from_row),
-            ):
-                matching = func.lower(table.c.id).startswith(wanted.lower(), autoescape=True)
-                found += [loader(row) for row in connection.execute(select(table).where(matching))]
+            found = find_by_id_or_prefix(connection, sources, wanted, SEASON_ID_PREFIX_MIN)
+        if found is None:
+            message = messages.ERR_MEMORY_ID_SHORT.format(
+                prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
+            )
+            raise MemoryNotFoundError(message)
         if not found:
             raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=wanted))
         if len(found) > 1:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, insert, select
+from sqlalchemy import Connection, Row, Table, func, insert, select
 
 from reciprocity.core import (
     Audit,
@@ -34,6 +34,7 @@ __all__ = [
     "care_values",
     "date_from_row",
     "date_values",
+    "find_by_id_or_prefix",
     "insert_dimensions",
     "insert_revision",
     "load_audits",
@@ -291,3 +292,34 @@ def care_values(care: CarePreferences) -> dict[str, Any]:
         "mine": _stored_ways(care.mine),
         "note": care.note,
     }
+
+
+T = TypeVar("T")
+
+
+def find_by_id_or_prefix(
+    connection: Connection,
+    sources: Sequence[tuple[Table, Callable[[Row[Any]], T]]],
+    wanted: str,
+    minimum: int,
+) -> list[T] | None:
+    """What a short id typed by a person names.
+
+    The item with that whole id, or else every item whose id starts with it, in any case.
+
+    Returns ``None`` when no id is exactly ``wanted`` and it is shorter than
+    ``minimum``, too short to be taken as a prefix.
+    """
+    for table, load in sources:
+        exact = connection.execute(select(table).where(table.c.id == wanted)).first()
+        if exact is not None:
+            return [load(exact)]
+    if len(wanted) < minimum:
+        return None
+    found: list[T] = []
+    for table, load in sources:
+        # Lower-cased on both sides, so SQLite and PostgreSQL find the same items;
+        # two are enough to know a prefix is ambiguous.
+        matching = func.lower(table.c.id).startswith(wanted.lower(), autoescape=True)
+        found += [load(row) for row in connection.execute(select(table).where(matching).limit(2))]
+    return found
