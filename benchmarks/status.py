@@ -2,9 +2,10 @@
 
 Run: .venv/bin/python benchmarks/status.py [--runs N]
 Builds the data set once in a temporary SQLite file (deterministic), then measures:
-the reading in-process (store queries plus the pattern rules, what a long-running
-face such as the web app pays), and the whole command from a fresh process (what the
-terminal pays, interpreter and imports included), next to `reciprocity --help`.
+the reading in-process (queries plus the pattern rules, what a long-running face
+such as the web app pays), through the full store and through the quick read path,
+and the whole command from a fresh process (what the terminal pays, interpreter and
+imports included), next to `reciprocity --help`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from reciprocity.core import (
 )
 from reciprocity.core.patterns import relationship_status
 from reciprocity.store import open_store
+from reciprocity.store.quick import Reader, open_quick
 
 PEOPLE = 100
 AUDITS_EACH = 40
@@ -89,11 +91,12 @@ def build_archive(seed: int = 7) -> Archive:
     return Archive(tuple(people), tuple(audits), tuple(seasons))
 
 
-def in_process(path: Path, runs: int) -> list[float]:
+def in_process(path: Path, runs: int, *, quick: bool) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        store = open_store(path)
+        store: Reader | None = open_quick(str(path)) if quick else open_store(path)
+        assert store is not None
         audits = store.audits_by_person()
         seasons = store.seasons_by_person()
         settings = store.pattern_settings()
@@ -132,7 +135,10 @@ def main() -> None:
     reciprocity = str(BIN / "reciprocity")
     print(f"{PEOPLE} relationships x {AUDITS_EACH} audits, {PEOPLE} seasons ({args.runs} runs)")
     print(f"{'what':52} {'median':>9} {'p95':>9}")
-    print(row("status read in-process (store + rules)", in_process(path, args.runs)))
+    print(
+        row("status in-process, full store (SQLAlchemy)", in_process(path, args.runs, quick=False))
+    )
+    print(row("status in-process, quick read (sqlite3)", in_process(path, args.runs, quick=True)))
     print(
         row(
             "reciprocity --help (fresh process, for scale)",

@@ -129,3 +129,31 @@ def test_status_of_an_unknown_person_is_one_line(cli: Cli) -> None:
     result = cli("status", "Nobody")
     assert result.code == 1
     assert result.err == "error: no relationship called 'Nobody'; see `reciprocity person list`\n"
+
+
+def test_status_on_a_database_from_an_older_version_upgrades_it_and_answers(
+    cli: Cli,
+) -> None:
+    from alembic import command
+
+    from reciprocity.store import create_store_engine
+    from reciprocity.store.engine import alembic_config
+
+    engine = create_store_engine(f"sqlite:///{cli.db}")
+    try:
+        config = alembic_config()
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005")
+            connection.exec_driver_sql(
+                "INSERT INTO people (id, name, name_key, kind, created_at)"
+                " VALUES ('p1', 'Sam', 'sam', 'partner', '2025-01-01 10:00:00')"
+            )
+    finally:
+        engine.dispose()
+
+    result = cli("status", "--json")
+
+    assert result.code == 0, result.err
+    assert [r["person"]["name"] for r in json.loads(result.out)["relationships"]] == ["Sam"]
+    assert cli("invite", "Sam", "-o", str(cli.db.parent / "invite.html")).code == 0

@@ -15,6 +15,7 @@ from reciprocity.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
     from reciprocity.store import Store
+    from reciprocity.store.quick import Reader
 
 __all__ = [
     "DB_ENV",
@@ -44,7 +45,7 @@ def default_database() -> Path:
 
 def lock_timeout() -> float:
     """Seconds to wait for another writer, from the environment if set there."""
-    from reciprocity.store import DEFAULT_LOCK_TIMEOUT
+    from reciprocity.store.basics import DEFAULT_LOCK_TIMEOUT
 
     raw = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
     if not raw:
@@ -65,6 +66,7 @@ class AppState:
 
     database: str | None = None
     _store: Store | None = field(default=None, repr=False)
+    _reader: Reader | None = field(default=None, repr=False)
 
     @property
     def target(self) -> str:
@@ -83,8 +85,27 @@ class AppState:
             self._store = open_store(self.target, lock_timeout=lock_timeout())
         return self._store
 
+    def reader(self) -> Reader:
+        """Something to read from, for commands that only read.
+
+        A SQLite file at the current schema is read with the standard library alone
+        (no SQLAlchemy to import, which is most of a fresh process's start-up);
+        anything else opens the store, which migrates or explains as usual.
+        """
+        if self._store is not None:
+            return self._store
+        if self._reader is None:
+            from reciprocity.store.quick import open_quick
+
+            lock_timeout()  # the same check of the environment as the store makes
+            self._reader = open_quick(self.target)
+        return self._reader if self._reader is not None else self.store()
+
     def close(self) -> None:
-        """Release the store, if it was opened."""
+        """Release the store and the reader, if they were opened."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -97,7 +97,7 @@ def status(
     from reciprocity.core.patterns import relationship_status
     from reciprocity.core.status_text import overall_guidance
 
-    store = state(ctx).store()
+    store = state(ctx).reader()
     people = [store.person(name)] if name else [s.person for s in store.people()]
     settings = store.pattern_settings()
     audits = store.audits_by_person()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, text
 
 from reciprocity import messages
+from reciprocity.store.basics import DEFAULT_LOCK_TIMEOUT, SCHEMA_HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -40,13 +41,8 @@ __all__ = [
     "translate_errors",
 ]
 
-# Seconds to wait for another writer before saying the database is busy.
-DEFAULT_LOCK_TIMEOUT = 5.0
 
 _MIGRATIONS = "reciprocity.store:migrations"
-
-# The newest migration; a test checks it is Alembic's head.
-SCHEMA_HEAD = "0006"
 
 
 def database_url(target: str | Path) -> str:

@@ -32,7 +32,6 @@ from reciprocity.core import (
 from reciprocity.core.invitation import Invitation, Response
 from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.patterns import (
-    SETTING_KEYS,
     PatternSettings,
     settings_from,
     unknown_setting,
@@ -51,6 +50,7 @@ from reciprocity.errors import (
     SeasonNotFoundError,
     StaleEditError,
 )
+from reciprocity.store.decode import PersonSummary, pattern_settings_from, settings_from_rows
 from reciprocity.store.engine import (
     DEFAULT_LOCK_TIMEOUT,
     create_store_engine,
@@ -114,15 +114,6 @@ def new_id() -> str:
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    """A relationship with how many audits it has and the date of the latest."""
-
-    person: Person
-    audit_count: int
-    latest: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -717,20 +708,13 @@ class Store:
 
     @staticmethod
     def _settings(connection: Connection) -> dict[str, object]:
-        rows = connection.execute(select(settings_table)).all()
-        found = {}
-        for row in rows:
-            try:
-                found[row.key] = json.loads(row.value)
-            except ValueError:
-                message = messages.ERR_SETTING_UNREADABLE.format(key=row.key)
-                raise InvalidInputError([Problem(message, row.key)]) from None
-        return found
+        return settings_from_rows(
+            connection.execute(select(settings_table.c.key, settings_table.c.value))
+        )
 
     def pattern_settings(self) -> PatternSettings:
         """The thresholds of the pattern rules, with the person's changes."""
-        stored = {k: v for k, v in self.settings().items() if k in SETTING_KEYS}
-        return settings_from(stored)
+        return pattern_settings_from(self.settings())
 
     def set_setting(self, key: str, value: object) -> None:
         """Change one setting (checked first: nothing is saved if the value is refused)."""

@@ -11,21 +11,20 @@ from sqlalchemy import Connection, Row, Table, func, insert, select
 
 from reciprocity.core import (
     Audit,
-    Dimension,
-    DimensionRating,
     EarlierRevision,
-    Lean,
-    OverallRating,
     Person,
-    Reflection,
-    ReflectionKind,
-    RelationshipKind,
     Season,
-    SeasonKind,
-    SelfCheck,
-    Whose,
 )
 from reciprocity.core.memory import CarePreferences, CareWay, ImportantDate, SharedThing
+from reciprocity.store.decode import (
+    AUDIT_COLUMNS,
+    DIMENSION_COLUMNS,
+    PERSON_COLUMNS,
+    SEASON_COLUMNS,
+    audits_from_rows,
+    person_from_values,
+    season_from_values,
+)
 from reciprocity.store.schema import audit_dimensions, audit_revisions
 
 __all__ = [
@@ -49,20 +48,12 @@ __all__ = [
 
 def person_from_row(row: Row[Any]) -> Person:
     """The person a ``people`` row holds."""
-    return Person(row.id, row.name, RelationshipKind(row.kind), row.rhythm_months)
+    return person_from_values([getattr(row, name) for name in PERSON_COLUMNS])
 
 
 def season_from_row(row: Row[Any]) -> Season:
     """The season a ``seasons`` row holds."""
-    return Season(
-        id=row.id,
-        person_id=row.person_id,
-        whose=Whose(row.whose),
-        kind=SeasonKind(row.kind),
-        start=row.start_date,
-        end=row.end_date,
-        note=row.note,
-    )
+    return season_from_values([getattr(row, name) for name in SEASON_COLUMNS])
 
 
 def season_values(season: Season) -> dict[str, Any]:
@@ -115,86 +106,19 @@ def insert_dimensions(connection: Connection, audit: Audit) -> None:
     )
 
 
-_DIMENSIONS = {d.value: d for d in Dimension}
-_LEANS = {lean.value: lean for lean in Lean}
-_AUDIT_COLUMNS = (
-    "id",
-    "person_id",
-    "audit_date",
-    "revision",
-    "self_giving",
-    "self_giving_note",
-    "self_receiving",
-    "self_receiving_note",
-    "overall_score",
-    "overall_proposed",
-    "overall_reason",
-    "reflection_kind",
-    "reflection_text",
-    "reflection_first_step",
-)
-
-
 def load_audits(connection: Connection, rows: Sequence[Row[Any]]) -> list[Audit]:
     """The audits of some ``audits`` rows, with their dimensions, in the same order."""
     if not rows:
         return []
-    ids = [row.id for row in rows]
-    ratings: dict[str, dict[Dimension, DimensionRating]] = {i: {} for i in ids}
     columns = audit_dimensions.c
-    query = select(
-        columns.audit_id,
-        columns.dimension,
-        columns.score,
-        columns.lean,
-        columns.example,
-        columns.no_recent_example,
-    ).where(columns.audit_id.in_(ids))
-    # Plain tuples: reading thousands of rows by attribute name costs more than the query.
-    for audit_id, name, score, lean, example, no_example in connection.execute(query):
-        dimension = _DIMENSIONS[name]
-        ratings[audit_id][dimension] = DimensionRating(
-            dimension, score, _LEANS[lean] if lean else None, example, bool(no_example)
-        )
+    query = select(*(columns[name] for name in DIMENSION_COLUMNS)).where(
+        columns.audit_id.in_([row.id for row in rows])
+    )
     fields = rows[0]._fields
-    at = {name: fields.index(name) for name in _AUDIT_COLUMNS}
-    result = []
-    for row in rows:
-        (
-            audit_id,
-            person_id,
-            audit_date,
-            revision,
-            giving,
-            giving_note,
-            receiving,
-            receiving_note,
-            score,
-            proposed,
-            reason,
-            reflection_kind,
-            reflection_text,
-            first_step,
-        ) = (row[at[name]] for name in _AUDIT_COLUMNS)
-        reflection = None
-        if reflection_kind:
-            reflection = Reflection(
-                ReflectionKind(reflection_kind), reflection_text or "", first_step or ""
-            )
-        found = ratings[audit_id]
-        result.append(
-            Audit(
-                id=audit_id,
-                person_id=person_id,
-                date=audit_date,
-                dimensions=tuple(found[d] for d in Dimension),
-                self_check=SelfCheck(giving, receiving, giving_note, receiving_note),
-                overall=OverallRating(score, proposed, reason),
-                reflection=reflection,
-                revision=revision,
-            )
-        )
-    return result
+    at = [fields.index(name) for name in AUDIT_COLUMNS]
+    # Plain tuples: reading thousands of rows by attribute name costs more than the query.
+    ordered = [[row[i] for i in at] for row in rows]
+    return audits_from_rows(ordered, connection.execute(query))
 
 
 def insert_revision(
