@@ -18,6 +18,7 @@ from reciprocity.cli import (
     memory,
     people,
     seasons,
+    serve,
     settings,
     status,
     views,
@@ -89,4 +90,5 @@ guide.register(app)
 conversation.register(app)
 exchange.register(app)
 demo.register(app)
+serve.register(app)
 app.add_typer(settings.app, name="settings")

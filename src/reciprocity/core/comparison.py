@@ -25,6 +25,7 @@ __all__ = [
     "compare",
     "comparison_text",
     "comparison_to_dict",
+    "side_text",
 ]
 
 # Scores this close (with the same lean) are one shared picture: a point either way is
@@ -103,7 +104,8 @@ def compare(person: Person, audit: Audit, response: Response) -> Comparison:
     return Comparison(person, audit.date, response.date, rows)
 
 
-def _side(rating: DimensionRating) -> str:
+def side_text(rating: DimensionRating) -> str:
+    """One side of a dimension in words: its score and lean, or that there was no example."""
     if rating.score is None or rating.lean is None:
         return messages.COMPARE_NO_EXAMPLE
     return messages.COMPARE_SIDE.format(score=rating.score, lean=messages.LEAN_PHRASES[rating.lean])
@@ -121,8 +123,8 @@ def comparison_text(comparison: Comparison) -> str:
     ]
     for row in comparison.dimensions:
         lines.append(messages.DIMENSION_NAMES[row.dimension])
-        lines.append(messages.COMPARE_YOU.format(side=_side(row.mine)))
-        lines.append(messages.COMPARE_THEM.format(name=name, side=_side(row.theirs)))
+        lines.append(messages.COMPARE_YOU.format(side=side_text(row.mine)))
+        lines.append(messages.COMPARE_THEM.format(name=name, side=side_text(row.theirs)))
         if row.agreement is Agreement.AGREE:
             lines.append(messages.COMPARE_AGREE)
         elif row.agreement is Agreement.DIFFER:

@@ -20,3 +20,4 @@ from reciprocity.messages.patterns import *
 from reciprocity.messages.phrasing import *
 from reciprocity.messages.problems import *
 from reciprocity.messages.views import *
+from reciprocity.messages.web import *

@@ -1,0 +1,169 @@
+"""Charts drawn on the server as SVG: no script, nothing fetched, styled by the app's CSS.
+
+Every chart is an image with a name (``role="img"`` and a title) and the page shows
+the same figures as a table next to it; colours come from CSS classes so dark mode
+and contrast follow the stylesheet, and each line also has its own marker shape,
+so no line is told apart by colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from reciprocity import messages
+from reciprocity.core.model import MAX_SCORE, MIN_SCORE, Audit, Dimension
+from reciprocity.core.seasons import Season
+
+__all__ = ["Series", "dimension_chart", "sparkline"]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a chart: a name, a CSS class and its points (day, score)."""
+
+    name: str
+    css: str
+    points: tuple[tuple[dt.date, int], ...]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def sparkline(points: Sequence[tuple[dt.date, int]], *, label: str) -> Markup:
+    """A small line of overall ratings (oldest to newest), for the overview."""
+    width, height, pad = 120.0, 28.0, 3.0
+    title = escape(label)
+    if not points:
+        return Markup(
+            f'<svg class="spark" viewBox="0 0 {_fmt(width)} {_fmt(height)}" role="img" '
+            f'aria-label="{title}"><title>{title}</title></svg>'
+        )
+    span = max(1, (points[-1][0] - points[0][0]).days)
+    start = points[0][0]
+
+    def x(day: dt.date) -> float:
+        if len(points) == 1:
+            return width / 2
+        return pad + (width - 2 * pad) * (day - start).days / span
+
+    def y(score: int) -> float:
+        return pad + (height - 2 * pad) * (MAX_SCORE - score) / (MAX_SCORE - MIN_SCORE)
+
+    coords = " ".join(f"{_fmt(x(d))},{_fmt(y(s))}" for d, s in points)
+    last_day, last_score = points[-1]
+    return Markup(
+        f'<svg class="spark" viewBox="0 0 {_fmt(width)} {_fmt(height)}" role="img" '
+        f'aria-label="{title}"><title>{title}</title>'
+        f'<polyline class="spark-line" points="{coords}"/>'
+        f'<circle class="spark-dot" cx="{_fmt(x(last_day))}" cy="{_fmt(y(last_score))}" r="2.5"/>'
+        "</svg>"
+    )
+
+
+_MARKERS = {
+    "initiation": "circle",
+    "depth": "square",
+    "crisis": "diamond",
+    "maintenance": "triangle",
+}
+
+
+def _marker(shape: str, cx: float, cy: float, css: str) -> str:
+    r = 3.5
+    if shape == "circle":
+        return f'<circle class="{css}" cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(r)}"/>'
+    if shape == "square":
+        return (
+            f'<rect class="{css}" x="{_fmt(cx - r)}" y="{_fmt(cy - r)}" '
+            f'width="{_fmt(2 * r)}" height="{_fmt(2 * r)}"/>'
+        )
+    if shape == "diamond":
+        pts = f"{_fmt(cx)},{_fmt(cy - r - 1)} {_fmt(cx + r + 1)},{_fmt(cy)} "
+        pts += f"{_fmt(cx)},{_fmt(cy + r + 1)} {_fmt(cx - r - 1)},{_fmt(cy)}"
+        return f'<polygon class="{css}" points="{pts}"/>'
+    pts = f"{_fmt(cx)},{_fmt(cy - r - 1)} {_fmt(cx + r + 1)},{_fmt(cy + r)} "
+    pts += f"{_fmt(cx - r - 1)},{_fmt(cy + r)}"
+    return f'<polygon class="{css}" points="{pts}"/>'
+
+
+def dimension_series(audits: Sequence[Audit]) -> list[Series]:
+    """The four dimensions' scores over time (audits without an example leave a gap)."""
+    found = []
+    for dimension in Dimension:
+        points = tuple(
+            (a.date, score) for a in audits if (score := a.rating(dimension).score) is not None
+        )
+        found.append(Series(messages.DIMENSION_NAMES[dimension], dimension.value, points))
+    return found
+
+
+def dimension_chart(
+    audits: Sequence[Audit], seasons: Sequence[Season], *, today: dt.date, label: str
+) -> Markup:
+    """The four dimensions over time, with seasons drawn as shaded bands behind them."""
+    width, height = 640.0, 260.0
+    left, right, top, bottom = 34.0, 12.0, 12.0, 40.0
+    series = dimension_series(audits)
+    days = [a.date for a in audits]
+    if not days:
+        return Markup("")
+    start = min([*days, *(s.start for s in seasons if s.start >= days[0])])
+    end = max(days[-1], start + dt.timedelta(days=1))
+    span = (end - start).days or 1
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x(day: dt.date) -> float:
+        day = min(max(day, start), end)
+        return left + plot_w * (day - start).days / span
+
+    def y(score: float) -> float:
+        return top + plot_h * (MAX_SCORE - score) / (MAX_SCORE - MIN_SCORE)
+
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {_fmt(width)} {_fmt(height)}" role="img" '
+        f'aria-labelledby="chart-title"><title id="chart-title">{escape(label)}</title>'
+    ]
+    for season in seasons:
+        season_end = season.end or today
+        if season_end < start or season.start > end:
+            continue
+        x0, x1 = x(season.start), x(season_end)
+        parts.append(
+            f'<rect class="season-band" x="{_fmt(x0)}" y="{_fmt(top)}" '
+            f'width="{_fmt(max(2.0, x1 - x0))}" height="{_fmt(plot_h)}">'
+            f"<title>{escape(messages.SEASON_KIND_LABELS[season.kind])}</title></rect>"
+        )
+    for score in range(MIN_SCORE, MAX_SCORE + 1):
+        parts.append(
+            f'<line class="grid" x1="{_fmt(left)}" x2="{_fmt(width - right)}" '
+            f'y1="{_fmt(y(score))}" y2="{_fmt(y(score))}"/>'
+            f'<text class="axis" x="{_fmt(left - 8)}" y="{_fmt(y(score) + 4)}" '
+            f'text-anchor="end">{score}</text>'
+        )
+    for year in range(start.year + 1, end.year + 1):
+        tick = x(dt.date(year, 1, 1))
+        parts.append(
+            f'<line class="grid year" x1="{_fmt(tick)}" x2="{_fmt(tick)}" y1="{_fmt(top)}" '
+            f'y2="{_fmt(top + plot_h)}"/>'
+            f'<text class="axis" x="{_fmt(tick)}" y="{_fmt(height - bottom + 16)}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    parts.append(
+        f'<text class="axis" x="{_fmt(left)}" y="{_fmt(height - 6)}">{start.isoformat()}</text>'
+        f'<text class="axis" x="{_fmt(width - right)}" y="{_fmt(height - 6)}" '
+        f'text-anchor="end">{end.isoformat()}</text>'
+    )
+    for line in series:
+        css = f"dim-{line.css}"
+        if len(line.points) > 1:
+            coords = " ".join(f"{_fmt(x(d))},{_fmt(y(s))}" for d, s in line.points)
+            parts.append(f'<polyline class="line {css}" points="{coords}"/>')
+        shape = _MARKERS[line.css]
+        parts.extend(_marker(shape, x(d), y(s), f"mark {css}") for d, s in line.points)
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,49 @@
+"""What the pages' own script asks while the person types: the phrasing check, the proposal.
+
+Both answer JSON and run the core's rules; the script only shows what comes back.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import JSONResponse, Response
+
+from reciprocity import phrasing_rules
+from reciprocity.core.model import Dimension
+from reciprocity.core.proposal import explain_proposal, propose_overall_rating
+from reciprocity.errors import InvalidInputError
+from reciprocity.formats.codec import rating_from_dict
+from reciprocity.web.context import Ctx
+
+__all__ = ["phrasing", "proposal"]
+
+# Longer texts are checked only this far (a reflection is a few sentences).
+MAX_CHECKED = 5000
+
+
+def phrasing(ctx: Ctx) -> Response:
+    """The reframings the phrasing check offers for a text."""
+    text = ctx.value("text")[:MAX_CHECKED]
+    findings = phrasing_rules.check(text)
+    return JSONResponse({"findings": [{"span": f.span, "reframe": f.reframe} for f in findings]})
+
+
+def proposal(ctx: Ctx) -> Response:
+    """The overall rating the dimensions given so far propose, with its explanation."""
+    ratings = []
+    for dimension in Dimension:
+        score = ctx.value(f"{dimension.value}-score")
+        if not score:
+            continue
+        data: dict[str, object] = {"example": "-"}
+        if score == "none":
+            data = {"no_recent_example": True}
+        else:
+            data["score"] = int(score) if score.isdigit() else score
+            if lean := ctx.value(f"{dimension.value}-lean"):
+                data["lean"] = lean
+        try:
+            ratings.append(rating_from_dict(dimension, data))
+        except InvalidInputError:
+            continue
+    found = propose_overall_rating(ratings)
+    return JSONResponse({"value": found.value, "explanation": explain_proposal(found)})

@@ -1,0 +1,142 @@
+"""Reminders and the calendar file, export and import, and the settings."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+
+from starlette.responses import Response
+
+from reciprocity import messages
+from reciprocity.core.memory import upcoming
+from reciprocity.core.patterns import DEFAULT_SETTINGS, SETTING_KEYS
+from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
+from reciprocity.formats.exchange import archive_to_csv, archive_to_json, parse_archive
+from reciprocity.web.context import Ctx, FieldErrors
+from reciprocity.web.files import download, read_upload
+
+__all__ = ["calendar_file", "exchange_page", "export", "import_file", "reminders", "settings"]
+
+# How far ahead the reminders page and the calendar file look.
+WITHIN_DAYS = 60
+
+
+def reminders(ctx: Ctx) -> Response:
+    """The audits that are due and the dates and follow-ups coming up."""
+    overview = ctx.web.snapshots.overview(ctx.today)
+    names = {r.person.id: r.person.name for r in overview.rows}
+    soon = upcoming(
+        ctx.store.important_dates(),
+        ctx.store.shared_things(),
+        today=ctx.today,
+        within_days=WITHIN_DAYS,
+    )
+    return ctx.render(
+        "reminders.html",
+        {"due": overview.due, "names": names, "soon": soon, "within": WITHIN_DAYS},
+    )
+
+
+def calendar_file(ctx: Ctx) -> Response:
+    """The reminders as an .ics file for the calendar the person already uses."""
+    from reciprocity.cli.calendar import build_calendar
+
+    overview = ctx.web.snapshots.overview(ctx.today)
+    built = build_calendar(
+        names={r.person.id: r.person.name for r in overview.rows},
+        audits=list(overview.due),
+        dates=ctx.store.important_dates(),
+        things=ctx.store.shared_things(),
+        today=ctx.today,
+        within=WITHIN_DAYS,
+        stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
+    )
+    return download(
+        built.to_ical().decode("utf-8"), "reciprocity.ics", "text/calendar; charset=utf-8"
+    )
+
+
+def exchange_page(
+    ctx: Ctx, *, problems: list[Problem] | None = None, file: str = "", status: int = 200
+) -> Response:
+    """Export and import."""
+    return ctx.render("exchange.html", {"problems": problems or [], "file": file}, status=status)
+
+
+def export(ctx: Ctx) -> Response:
+    """Everything, as the versioned JSON (or the CSV for spreadsheets)."""
+    archive = ctx.store.archive()
+    stamp = ctx.today.isoformat()
+    if ctx.request.query_params.get("format") == "csv":
+        return download(
+            archive_to_csv(archive), f"reciprocity-{stamp}.csv", "text/csv; charset=utf-8"
+        )
+    text = archive_to_json(archive, exported_at=dt.datetime.now(dt.UTC))
+    return download(text, f"reciprocity-{stamp}.json", "application/json")
+
+
+def import_file(ctx: Ctx) -> Response:
+    """Read an export back, all or nothing."""
+    upload = ctx.upload("file")
+    if upload is None:
+        return exchange_page(ctx, problems=[Problem(messages.WEB_CHOOSE_FILE, "file")], status=400)
+    name = upload.filename or "import.json"
+    try:
+        archive = parse_archive(read_upload(upload, name), file=name, today=ctx.today)
+        report = ctx.store.import_archive(archive, file=name)
+    except InvalidFileError as error:
+        return exchange_page(ctx, problems=error.problems, file=name, status=400)
+    text = messages.IMPORTED.format(
+        file=name,
+        people_added=report.people_added,
+        audits_added=report.audits_added,
+        audits_updated=report.audits_updated,
+        people_unchanged=report.people_unchanged,
+        audits_unchanged=report.audits_unchanged,
+        seasons_added=report.seasons_added,
+        seasons_unchanged=report.seasons_unchanged,
+    )
+    return ctx.render("exchange.html", {"problems": [], "file": "", "report": text})
+
+
+def _default(key: str) -> object:
+    return getattr(DEFAULT_SETTINGS, SETTING_KEYS[key][0])
+
+
+def settings(ctx: Ctx) -> Response:
+    """Show the thresholds of the pattern rules (GET) or change them (POST)."""
+    errors: FieldErrors = {}
+    if ctx.form is not None:
+        for key in SETTING_KEYS:
+            raw = ctx.value(key)
+            if ctx.value(f"reset-{key}"):
+                ctx.store.reset_setting(key)
+                continue
+            if not raw:
+                continue
+            value: object = raw
+            with contextlib.suppress(ValueError):
+                value = json.loads(raw)
+            current = getattr(ctx.store.pattern_settings(), SETTING_KEYS[key][0])
+            if value == current:
+                continue
+            try:
+                ctx.store.set_setting(key, value)
+            except InvalidInputError as error:
+                errors[key] = " ".join(p.message for p in error.problems)
+        if not errors:
+            return ctx.redirect("/settings", notice="settings-saved")
+    current = ctx.store.pattern_settings()
+    rows = [
+        {
+            "key": key,
+            "value": ctx.value(key) if key in errors else f"{getattr(current, name):g}",
+            "default": f"{_default(key):g}",
+            "help": messages.WEB_SETTING_HELP.get(key, ""),
+        }
+        for key, (name, _) in SETTING_KEYS.items()
+    ]
+    return ctx.render(
+        "settings.html", {"rows": rows, "errors": errors}, status=400 if errors else 200
+    )
