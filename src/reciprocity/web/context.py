@@ -120,7 +120,9 @@ class Ctx:
     def redirect(self, url: str, *, notice: str = "") -> Response:
         """After a change: see the result (303, so reloading does not send it twice)."""
         if notice:
-            url = f"{url}{'&' if '?' in url else '?'}{urlencode({'notice': notice})}"
+            path, hash_mark, fragment = url.partition("#")
+            joiner = "&" if "?" in path else "?"
+            url = f"{path}{joiner}{urlencode({'notice': notice})}{hash_mark}{fragment}"
         return RedirectResponse(url, status_code=303)
 
 

@@ -92,7 +92,7 @@ def rename_person(ctx: Ctx) -> Response:
     try:
         ctx.store.rename_person(person.name, ctx.value("name"))
     except InvalidInputError as error:
-        errors = problems_by_field(error.problems, {"name": "name"})
+        errors = problems_by_field(error.problems, {"new_name": "name", "name": "name"})
         return relationship(ctx, errors=errors, status=400, open_section="manage")
     except DuplicatePersonError as error:
         return relationship(ctx, errors={"name": error.message}, status=409, open_section="manage")
