@@ -290,3 +290,34 @@ def test_the_overview_sees_a_change_made_by_another_program(web: Web) -> None:
         store.close()
 
     assert "Rosa" in web.client.get("/").text
+
+
+def test_a_season_can_be_changed_and_a_bad_change_comes_back_to_its_own_form(web: Web) -> None:
+    pid = web.add_person("Alex", "friend")
+    web.post(f"/people/{pid}/seasons", {"whose": "them", "kind": "illness", "start": "2026-10-01"})
+    season = open_store(web.db).seasons()[0]
+    page = web.client.get(f"/people/{pid}").text
+    assert f'action="/people/{pid}/seasons/{season.id}/edit"' in page
+    assert 'value="2026-10-01"' in page
+
+    changed = web.post(
+        f"/people/{pid}/seasons/{season.id}/edit",
+        {"whose": "both", "kind": "caregiving", "start": "2026-09-15", "end": "", "note": "Mum"},
+    )
+    assert messages.WEB_NOTICES["season-changed"] in changed.text
+    stored = open_store(web.db).seasons()[0]
+    assert (stored.whose.value, stored.kind.value, stored.start, stored.note) == (
+        "both",
+        "caregiving",
+        dt.date(2026, 9, 15),
+        "Mum",
+    )
+
+    bad = web.post(
+        f"/people/{pid}/seasons/{season.id}/edit",
+        {"whose": "both", "kind": "caregiving", "start": "2026-09-15", "end": "2026-01-01"},
+    )
+    assert bad.status_code == 400
+    assert 'id="end-error"' in bad.text
+    assert bad.text.count('class="field-error"') == 1
+    assert open_store(web.db).seasons()[0].end is None

@@ -43,6 +43,7 @@ WEB_NOTICES: Final[dict[str, str]] = {
     "rhythm-set": "The audit rhythm is set.",
     "season-added": "Season marked. Low scores inside it are read as temporary.",
     "season-ended": "Season ended.",
+    "season-changed": "Season changed.",
     "season-removed": "Season removed.",
     "remembered": "Kept.",
     "care-kept": "Kept how care lands for each of you.",
@@ -123,6 +124,8 @@ WEB_SEASONS_HELP: Final = (
 )
 WEB_END_SEASON: Final = "It has ended"
 WEB_REMOVE: Final = "Remove"
+WEB_CHANGE_SEASON: Final = "Change"
+WEB_SAVE_SEASON: Final = "Save the season"
 WEB_ADD_SEASON: Final = "Mark a season"
 WEB_SEASON_WHOSE: Final = "Whose season is it?"
 WEB_WHOSE_CHOICES: Final[dict[str, str]] = {

@@ -80,6 +80,7 @@ def _routes(web: Web) -> list[Route | Mount]:
         post(f"{person}/rhythm", people.set_rhythm),
         post(f"{person}/remove", people.remove_person),
         post(f"{person}/seasons", relationship.add_season),
+        post(f"{person}/seasons/{{season_id}}/edit", relationship.edit_season),
         post(f"{person}/seasons/{{season_id}}/end", relationship.end_season),
         post(f"{person}/seasons/{{season_id}}/remove", relationship.remove_season),
         post(f"{person}/dates", relationship.add_date),

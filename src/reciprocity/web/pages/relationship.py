@@ -7,7 +7,6 @@ history, the reflection, the seasons and what to remember.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from starlette.responses import Response
 
@@ -16,7 +15,7 @@ from reciprocity.core.memory import CarePreferences, CareWay, ImportantDate, Sha
 from reciprocity.core.model import Dimension, Person
 from reciprocity.core.patterns import relationship_status
 from reciprocity.core.rhythm import DEFAULT_RHYTHM_MONTHS, next_due
-from reciprocity.core.seasons import SeasonKind, Whose, make_season
+from reciprocity.core.seasons import Season, SeasonKind, Whose, make_season
 from reciprocity.core.status_text import describe_season, explain_reading, guidance, state_label
 from reciprocity.errors import InvalidInputError, ReciprocityError
 from reciprocity.store import new_id
@@ -27,6 +26,7 @@ __all__ = [
     "add_date",
     "add_season",
     "add_thing",
+    "edit_season",
     "end_season",
     "relationship",
     "remove_memory",
@@ -112,9 +112,8 @@ def _date(ctx: Ctx, name: str, errors: FieldErrors, *, required: bool = True) ->
         return None
 
 
-def add_season(ctx: Ctx) -> Response:
-    """Mark a season: a stretch of legitimate, temporary asymmetry."""
-    person = _person(ctx)
+def _season_fields(ctx: Ctx, person: Person, season_id: str, section: str) -> Season | Response:
+    """The season a form describes, or the page again with what is wrong at the fields."""
     errors: FieldErrors = {}
     try:
         whose = Whose(ctx.value("whose"))
@@ -125,12 +124,12 @@ def add_season(ctx: Ctx) -> Response:
     except ValueError:
         errors["kind"] = messages.WEB_CHOOSE_ONE
     start = _date(ctx, "start", errors)
-    end = None if ctx.value("ongoing") else _date(ctx, "end", errors, required=False)
+    end = _date(ctx, "end", errors, required=False)
     if errors or start is None:
-        return relationship(ctx, errors=errors, status=400, open_section="seasons")
+        return relationship(ctx, errors=errors, status=400, open_section=section)
     try:
-        season = make_season(
-            season_id=new_id(),
+        return make_season(
+            season_id=season_id,
             person_id=person.id,
             whose=whose,
             kind=kind,
@@ -141,17 +140,32 @@ def add_season(ctx: Ctx) -> Response:
         )
     except InvalidInputError as error:
         fields = {"from": "start", "to": "end", "note": "note"}
-        return relationship(
-            ctx,
-            errors=problems_by_field(error.problems, fields),
-            status=400,
-            open_section="seasons",
-        )
+        errors = problems_by_field(error.problems, fields)
+        return relationship(ctx, errors=errors, status=400, open_section=section)
+
+
+def add_season(ctx: Ctx) -> Response:
+    """Mark a season: a stretch of legitimate, temporary asymmetry."""
+    person = _person(ctx)
+    season = _season_fields(ctx, person, new_id(), "seasons")
+    if not isinstance(season, Season):
+        return season
     ctx.store.add_season(season)
     return ctx.redirect(f"/people/{person.id}#seasons", notice="season-added")
 
 
-def _season_of(ctx: Ctx, person: Person) -> Any:
+def edit_season(ctx: Ctx) -> Response:
+    """Change what a season says: whose, what, when, the note."""
+    person = _person(ctx)
+    stored = _season_of(ctx, person)
+    season = _season_fields(ctx, person, stored.id, f"season-{stored.id}")
+    if not isinstance(season, Season):
+        return season
+    ctx.store.update_season(season)
+    return ctx.redirect(f"/people/{person.id}#seasons", notice="season-changed")
+
+
+def _season_of(ctx: Ctx, person: Person) -> Season:
     season = next(
         (s for s in ctx.store.seasons(person.id) if s.id == ctx.path_param("season_id")), None
     )
