@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from reciprocity import messages
@@ -172,8 +172,3 @@ def _run(handler: Handler, ctx: Ctx) -> Response:
         # A handler that expects bad input catches it and shows its form again; this is
         # what is left (a file that cannot be read, say): a plain page with the message.
         return _error_page(ctx, 400, str(error))
-
-
-def html(text: str, status: int = 200) -> Response:
-    """A small page of plain HTML (used for tests of the wrapper)."""
-    return HTMLResponse(text, status_code=status)
