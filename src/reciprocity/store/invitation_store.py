@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from reciprocity.core.invitation import Invitation, Response
+from reciprocity.core.invitation import SECRET_BYTES, Invitation, Response
 from reciprocity.store.base import StoreBase, new_id
 from reciprocity.store.invitations import attach_response, insert_invitation, latest_response
 
@@ -16,7 +16,7 @@ class InvitationStore(StoreBase):
 
     def add_invitation(self, person_id: str) -> Invitation:
         """Make and store a new invitation (with its own secret) for a relationship."""
-        invitation = Invitation(new_id(), person_id, self._clock(), secrets.token_hex(32))
+        invitation = Invitation(new_id(), person_id, self._clock(), secrets.token_hex(SECRET_BYTES))
         with self._write() as connection:
             insert_invitation(connection, invitation)
         return invitation

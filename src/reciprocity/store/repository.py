@@ -51,6 +51,7 @@ from reciprocity.store.engine import (
 )
 from reciprocity.store.importer import ImportReport, apply_import, plan_import
 from reciprocity.store.invitation_store import InvitationStore
+from reciprocity.store.invitations import archived_invitations, archived_responses
 from reciprocity.store.memory_store import MemoryStore
 from reciprocity.store.rows import (
     audit_values,
@@ -440,6 +441,8 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore):
                 important_dates=tuple(date_from_row(row) for row in date_rows),
                 shared_things=tuple(thing_from_row(row) for row in thing_rows),
                 care_preferences=tuple(care_from_row(row) for row in care_rows),
+                invitations=archived_invitations(connection),
+                responses=archived_responses(connection),
             )
 
     def import_archive(self, archive: Archive, *, file: str) -> ImportReport:
