@@ -416,6 +416,58 @@ def test_an_invitation_of_someone_neither_here_nor_in_the_file_writes_nothing(
     ]
 
 
+def test_a_stored_invitation_says_whose_it_is_whatever_the_file_claims(store: Store) -> None:
+    archive = conversation_archive()
+    store.import_archive(dataclasses.replace(archive, responses=()), file="first.json")
+    (response,) = archive.responses
+    rosa = next(p.person.id for p in archive.people if p.person.name == "Rosa")
+    # The file says the answered invitation, and so its answers, were Rosa's.
+    claimed = tuple(
+        dataclasses.replace(i, person_id=rosa) if i.id == response.response.invitation_id else i
+        for i in archive.invitations
+    )
+    moved = dataclasses.replace(
+        response, response=dataclasses.replace(response.response, person_id=rosa)
+    )
+
+    problems = refused(store, dataclasses.replace(archive, invitations=claimed, responses=(moved,)))
+
+    assert problems == [
+        (
+            "responses[0].person_id",
+            messages.ERR_ARCHIVED_RESPONSE_PERSON.format(
+                invitation_id=response.response.invitation_id
+            ),
+        )
+    ]
+
+
+def test_a_response_to_an_invitation_refused_for_its_person_is_not_called_missing(
+    store: Store,
+) -> None:
+    archive = conversation_archive()
+    (response,) = archive.responses
+    wanted = response.response.invitation_id
+    stray = tuple(
+        dataclasses.replace(i, person_id="someone-else") if i.id == wanted else i
+        for i in archive.invitations
+    )
+    index = next(i for i, item in enumerate(stray) if item.id == wanted)
+
+    problems = refused(store, dataclasses.replace(archive, invitations=stray))
+
+    assert problems == [
+        (
+            f"invitations[{index}].person_id",
+            messages.ERR_UNKNOWN_PERSON_ID.format(person_id="someone-else"),
+        ),
+        (
+            "responses[0].person_id",
+            messages.ERR_ARCHIVED_RESPONSE_PERSON.format(invitation_id=wanted),
+        ),
+    ]
+
+
 def test_the_same_answers_kept_under_another_id_elsewhere_are_already_here(
     store: Store,
 ) -> None:

@@ -319,9 +319,12 @@ def _response_problem(
 
 
 def _plan_responses(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
-    # Invitations a response may answer: those stored, then those this file adds.
-    known = {row.id: invitation_from_row(row) for row in connection.execute(select(invitations))}
-    known.update((i.id, i) for i in plan.new_invitations)
+    # Invitations a response may answer: those in the file (even one refused for another
+    # reason, so it is not reported missing too), and those stored, which stay as they are.
+    known = {invitation.id: invitation for invitation in archive.invitations}
+    known.update(
+        (row.id, invitation_from_row(row)) for row in connection.execute(select(invitations))
+    )
     stored_ids: set[str] = set()
     # One response per invitation: those stored, then those this file adds.
     answered: dict[str, ArchivedResponse] = {}
