@@ -10,6 +10,7 @@ from reciprocity.core import (
     Archive,
     ArchivedAudit,
     ArchivedPerson,
+    ArchivedResponse,
     Audit,
     Dimension,
     DimensionRating,
@@ -26,6 +27,7 @@ from reciprocity.core import (
     make_audit,
     make_season,
 )
+from reciprocity.core.invitation import Invitation
 from reciprocity.store import Store, new_id
 from reciprocity.store.schema import metadata
 
@@ -183,10 +185,15 @@ def sorted_archive(
     people: tuple[ArchivedPerson, ...],
     audits: tuple[ArchivedAudit, ...],
     seasons: tuple[Season, ...] = (),
+    *,
+    invitations: tuple[Invitation, ...] = (),
+    responses: tuple[ArchivedResponse, ...] = (),
 ) -> Archive:
-    """An archive in the order the store gives it back: people, audits and seasons by id."""
+    """An archive in the order the store gives it back: everything by id."""
     return Archive(
         people=tuple(sorted(people, key=lambda item: item.person.id)),
         audits=tuple(sorted(audits, key=lambda item: item.audit.id)),
         seasons=tuple(sorted(seasons, key=lambda item: item.id)),
+        invitations=tuple(sorted(invitations, key=lambda item: item.id)),
+        responses=tuple(sorted(responses, key=lambda item: item.id)),
     )

@@ -1,4 +1,7 @@
-"""Any valid archive survives import into a fresh SQLite store, and JSON text, unchanged."""
+"""Any valid archive survives import into a fresh SQLite store, and JSON text, unchanged.
+
+Invitations (with their secrets) and the responses they brought back included.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from reciprocity.core import (
     Archive,
     ArchivedAudit,
     ArchivedPerson,
+    ArchivedResponse,
     Audit,
     Dimension,
     DimensionRating,
@@ -31,6 +35,7 @@ from reciprocity.core import (
     needs_reflection,
     propose_overall_rating,
 )
+from reciprocity.core.invitation import Invitation, Response
 from reciprocity.core.people import name_key
 from reciprocity.formats.exchange import archive_to_json, parse_archive
 from reciprocity.store import ImportReport, open_store
@@ -58,6 +63,7 @@ moments = st.datetimes(
 )
 days = st.dates(min_value=dt.date(2010, 1, 1), max_value=TODAY)
 ids = st.uuids().map(str)
+secrets = st.text(alphabet="0123456789abcdef", min_size=64, max_size=64)
 
 
 @st.composite
@@ -135,19 +141,41 @@ def seasons_of(draw: st.DrawFn, person_id: str) -> Season:
 
 
 @st.composite
+def invitations_of(draw: st.DrawFn, person_id: str) -> tuple[Invitation, ArchivedResponse | None]:
+    """An invitation, and perhaps the answers it brought back (in the user's frame)."""
+    invitation = Invitation(draw(ids), person_id, draw(moments), draw(secrets))
+    if draw(st.booleans()):
+        return invitation, None
+    answers = tuple(draw(ratings(d)) for d in Dimension)
+    response = Response(invitation.id, person_id, draw(days), answers)
+    return invitation, ArchivedResponse(draw(ids), response, draw(moments))
+
+
+@st.composite
 def archives(draw: st.DrawFn) -> Archive:
     """A valid archive: names unique however they are written, one audit per person and day."""
     names = draw(st.lists(filled, max_size=4, unique_by=name_key))
     people = []
     archived = []
     seasons = []
+    invitations = []
+    responses = []
     for name in names:
         person = Person(draw(ids), name, draw(st.sampled_from(RelationshipKind)))
         people.append(ArchivedPerson(person, draw(moments)))
         for on in draw(st.lists(days, max_size=3, unique=True)):
             archived.append(draw(archived_audits(person.id, on)))
         seasons += draw(st.lists(seasons_of(person.id), max_size=2))
-    return sorted_archive(tuple(people), tuple(archived), tuple(seasons))
+        for invitation, response in draw(st.lists(invitations_of(person.id), max_size=2)):
+            invitations.append(invitation)
+            responses += [response] if response else []
+    return sorted_archive(
+        tuple(people),
+        tuple(archived),
+        tuple(seasons),
+        invitations=tuple(invitations),
+        responses=tuple(responses),
+    )
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -169,6 +197,8 @@ def test_any_valid_archive_comes_back_unchanged_from_a_fresh_store(archive: Arch
         audits_unchanged=0,
         seasons_added=len(archive.seasons),
         seasons_unchanged=0,
+        invitations_added=len(archive.invitations),
+        responses_added=len(archive.responses),
     )
     assert back == archive
     text = archive_to_json(back, exported_at=EXPORTED_AT)

@@ -20,6 +20,7 @@ from reciprocity.core import (
     SeasonKind,
     Whose,
 )
+from reciprocity.core.invitation import Response
 from reciprocity.errors import InvalidFileError, InvalidInputError, PersonNotFoundError
 from reciprocity.formats.codec import audit_from_data
 from reciprocity.formats.exchange import archive_to_json, parse_archive
@@ -39,7 +40,7 @@ EXPORTED_AT = dt.datetime(2025, 6, 30, 12, 0, tzinfo=CEST)
 
 
 def _used_store(store: Store) -> None:
-    """Fill a store the way a person would: people, audits, an edit, a draft."""
+    """Fill a store the way a person would: people, audits, an edit, a draft, invitations."""
     sam = store.add_person("Sam", RelationshipKind.PARTNER)
     mum = store.add_person("Mum", RelationshipKind.FAMILY)
     store.add_person("Jo", RelationshipKind.COLLEAGUE)
@@ -52,6 +53,12 @@ def _used_store(store: Store) -> None:
     store.add_audit(mutual_audit(mum.id, dt.date(2025, 4, 15)))
     store.save_draft(mum.id, {"date": "2025-06-01"})
     store.add_season(season(mum.id, dt.date(2025, 3, 1), whose=Whose.ME, kind=SeasonKind.ILLNESS))
+    answered = store.add_invitation(mum.id)
+    store.add_invitation(sam.id)  # not answered yet
+    theirs = mutual_audit(mum.id, dt.date(2025, 5, 1)).dimensions
+    store.import_response(
+        Response(answered.id, mum.id, dt.date(2025, 5, 1), theirs), answered.code, file="r.json"
+    )
 
 
 def test_an_archive_imported_into_an_empty_store_comes_back_equal(store: Store) -> None:
@@ -123,6 +130,8 @@ def test_a_store_imported_into_its_own_export_reports_everything_unchanged(
         audits_unchanged=len(archive.audits),
         seasons_added=0,
         seasons_unchanged=len(archive.seasons),
+        invitations_unchanged=2,
+        responses_unchanged=1,
     )
     assert store.archive() == archive
 
@@ -133,6 +142,7 @@ def test_moving_a_used_store_into_a_new_sqlite_file_keeps_everything(
     _used_store(store)
     archive = store.archive()
     assert [len(a.earlier) for a in archive.audits if a.earlier] == [1]
+    assert (len(archive.invitations), len(archive.responses)) == (2, 1)
 
     fresh = open_store(tmp_path / "moved.db")
     try:

@@ -90,6 +90,14 @@ def import_(
                 added=report.remembered_added, unchanged=report.remembered_unchanged
             )
         )
+    conversation = {
+        "invitations_added": report.invitations_added,
+        "invitations_unchanged": report.invitations_unchanged,
+        "responses_added": report.responses_added,
+        "responses_unchanged": report.responses_unchanged,
+    }
+    if any(conversation.values()):
+        typer.echo(messages.IMPORTED_CONVERSATION.format(**conversation))
 
 
 def register(app: typer.Typer) -> None:

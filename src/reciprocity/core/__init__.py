@@ -13,7 +13,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reciprocity.core.archive import Archive, ArchivedAudit, ArchivedPerson, EarlierRevision
+    from reciprocity.core.archive import (
+        Archive,
+        ArchivedAudit,
+        ArchivedPerson,
+        ArchivedResponse,
+        EarlierRevision,
+    )
     from reciprocity.core.audit import (
         REFLECTION_THRESHOLD,
         check_score,
@@ -60,6 +66,7 @@ _HOMES = {
     "Archive": "reciprocity.core.archive",
     "ArchivedAudit": "reciprocity.core.archive",
     "ArchivedPerson": "reciprocity.core.archive",
+    "ArchivedResponse": "reciprocity.core.archive",
     "Audit": "reciprocity.core.model",
     "Contribution": "reciprocity.core.proposal",
     "Dimension": "reciprocity.core.model",
@@ -107,6 +114,7 @@ __all__ = [
     "Archive",
     "ArchivedAudit",
     "ArchivedPerson",
+    "ArchivedResponse",
     "Audit",
     "Contribution",
     "Dimension",

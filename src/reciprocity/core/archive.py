@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from reciprocity.core.invitation import Invitation, Response
 from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.model import Audit, Person
 from reciprocity.core.seasons import Season
 
-__all__ = ["Archive", "ArchivedAudit", "ArchivedPerson", "EarlierRevision"]
+__all__ = ["Archive", "ArchivedAudit", "ArchivedPerson", "ArchivedResponse", "EarlierRevision"]
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,23 @@ class ArchivedAudit:
 
 
 @dataclass(frozen=True)
+class ArchivedResponse:
+    """The other person's answers to an invitation, with their id and when they arrived.
+
+    The answers are in the user's frame, as they were stored when the response was imported.
+    """
+
+    id: str
+    response: Response
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Archive:
-    """People, audits, seasons and what to remember, each in a stable order, and the settings."""
+    """Everything a person stored, each kind in a stable order (by id), and the settings.
+
+    People, audits, seasons, what to remember, invitations and the responses they brought back.
+    """
 
     people: tuple[ArchivedPerson, ...]
     audits: tuple[ArchivedAudit, ...]
@@ -51,3 +67,5 @@ class Archive:
     important_dates: tuple[ImportantDate, ...] = ()
     shared_things: tuple[SharedThing, ...] = ()
     care_preferences: tuple[CarePreferences, ...] = ()
+    invitations: tuple[Invitation, ...] = ()
+    responses: tuple[ArchivedResponse, ...] = ()

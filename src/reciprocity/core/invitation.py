@@ -15,25 +15,33 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 
 from reciprocity.core.model import Dimension, DimensionRating, Lean
 
 __all__ = [
+    "SECRET_BYTES",
     "Invitation",
     "Response",
     "code_matches",
     "integrity_code",
+    "secret_is_well_formed",
     "to_users_frame",
 ]
+
+# An invitation's secret is this many random bytes, written as lowercase hex (64 characters).
+SECRET_BYTES = 32
+_SECRET = re.compile(f"[0-9a-f]{{{SECRET_BYTES * 2}}}")
 
 
 @dataclass(frozen=True)
 class Invitation:
     """An invitation sent to the other person of a relationship.
 
-    ``secret`` never leaves the database; only the code made from it goes into
-    the invitation file.
+    ``secret`` never goes into the invitation file, only the code made from it.
+    It leaves the database only in the person's own full export, so that a
+    restored database still recognises responses to invitations sent before.
     """
 
     id: str
@@ -70,6 +78,11 @@ class Response:
 def integrity_code(secret: str, invitation_id: str) -> str:
     """HMAC-SHA256 of the invitation id under the invitation's secret, as hex."""
     return hmac.new(secret.encode(), invitation_id.encode(), hashlib.sha256).hexdigest()
+
+
+def secret_is_well_formed(secret: str) -> bool:
+    """Whether ``secret`` looks like one reciprocity makes (an export carries it back)."""
+    return _SECRET.fullmatch(secret) is not None
 
 
 def code_matches(invitation: Invitation, code: str) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "audit_to_dict",
     "pydantic_problems",
     "rating_from_dict",
+    "rating_to_dict",
     "with_recorded_proposal",
 ]
 
@@ -334,18 +335,22 @@ def with_recorded_proposal(audit: Audit, data: Mapping[str, Any]) -> Audit:
     return dataclasses.replace(audit, overall=dataclasses.replace(audit.overall, proposed=proposed))
 
 
+def rating_to_dict(rating: DimensionRating) -> dict[str, Any]:
+    """The file shape of one dimension, as an audit and an exported response write it."""
+    if rating.no_recent_example:
+        return {"no_recent_example": True, "example": rating.example}
+    return {
+        "score": rating.score,
+        "lean": rating.lean.value if rating.lean else None,
+        "example": rating.example,
+    }
+
+
 def audit_to_dict(audit: Audit) -> dict[str, Any]:
     """The file shape of an audit (without ids), ready for JSON or TOML."""
     data: dict[str, Any] = {"date": audit.date.isoformat()}
     for rating in audit.dimensions:
-        if rating.no_recent_example:
-            data[rating.dimension.value] = {"no_recent_example": True, "example": rating.example}
-        else:
-            data[rating.dimension.value] = {
-                "score": rating.score,
-                "lean": rating.lean.value if rating.lean else None,
-                "example": rating.example,
-            }
+        data[rating.dimension.value] = rating_to_dict(rating)
     check = audit.self_check
     data["self"] = {
         "giving": check.giving,

@@ -3,6 +3,9 @@
 Documented in docs/export-format.md. Reading checks the whole file first and
 reports every problem with its field path (``audits[3].depth.score``); nothing
 is written until the whole file is known to be good.
+
+The JSON is the person's own full backup, so it carries each invitation's secret:
+with it, a restored database still takes the answers to invitations sent before.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from reciprocity.core import (
     Archive,
     ArchivedAudit,
     ArchivedPerson,
+    ArchivedResponse,
+    Dimension,
     EarlierRevision,
     Person,
     RelationshipKind,
@@ -28,6 +33,7 @@ from reciprocity.core import (
     Whose,
     make_season,
 )
+from reciprocity.core.invitation import Invitation, Response, secret_is_well_formed
 from reciprocity.core.memory import (
     CarePreferences,
     CareWay,
@@ -44,8 +50,10 @@ from reciprocity.formats.codec import (
     audit_from_stored,
     audit_to_dict,
     pydantic_problems,
+    rating_to_dict,
     with_recorded_proposal,
 )
+from reciprocity.formats.response import rating_from_response
 
 __all__ = [
     "CSV_COLUMNS",
@@ -61,8 +69,8 @@ __all__ = [
 ]
 
 FORMAT_NAME = "reciprocity-export"
-# 2 added the seasons (and later, as optional keys, what to remember); files of schema 1
-# (no seasons) are still read.
+# 2 added the seasons (and later, as optional keys, what to remember, invitations and
+# responses); files of schema 1 (no seasons) are still read.
 SCHEMA_VERSION = 2
 
 CSV_COLUMNS = (
@@ -149,6 +157,26 @@ class _CareIn(StrictModel):
     note: str = ""
 
 
+class _InvitationIn(StrictModel):
+    id: str = _ID
+    person_id: str = _ID
+    created_at: dt.datetime
+    secret: str
+
+
+class _ResponseMetaIn(StrictModel):
+    """The keys an exported response has besides its four dimensions."""
+
+    id: str = _ID
+    invitation_id: str = _ID
+    person_id: str = _ID
+    date: dt.date
+    received_at: dt.datetime
+
+
+_RESPONSE_KEYS = frozenset(_ResponseMetaIn.model_fields) | {d.value for d in Dimension}
+
+
 class _Header(BaseModel):
     format: Any = None
     schema_version: Any = None
@@ -166,6 +194,8 @@ class _ExportIn(StrictModel):
     important_dates: list[dict[str, Any]] = Field(default_factory=list)
     shared_things: list[dict[str, Any]] = Field(default_factory=list)
     care_preferences: list[dict[str, Any]] = Field(default_factory=list)
+    invitations: list[dict[str, Any]] = Field(default_factory=list)
+    responses: list[dict[str, Any]] = Field(default_factory=list)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -225,6 +255,29 @@ def care_to_dict(care: CarePreferences) -> dict[str, Any]:
     }
 
 
+def _invitation_to_dict(invitation: Invitation) -> dict[str, Any]:
+    return {
+        "id": invitation.id,
+        "person_id": invitation.person_id,
+        "created_at": _iso(invitation.created_at),
+        "secret": invitation.secret,
+    }
+
+
+def _response_to_dict(item: ArchivedResponse) -> dict[str, Any]:
+    """A response with its four dimensions in the audit's shape, leans in the user's frame."""
+    response = item.response
+    entry: dict[str, Any] = {
+        "id": item.id,
+        "invitation_id": response.invitation_id,
+        "person_id": response.person_id,
+        "date": response.date.isoformat(),
+        "received_at": _iso(item.received_at),
+    }
+    entry.update((r.dimension.value, rating_to_dict(r)) for r in response.dimensions)
+    return entry
+
+
 def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
     """Write an archive as the versioned JSON export."""
     audits = []
@@ -267,6 +320,8 @@ def archive_to_json(archive: Archive, *, exported_at: dt.datetime) -> str:
         "important_dates": [important_date_to_dict(d) for d in archive.important_dates],
         "shared_things": [shared_thing_to_dict(t) for t in archive.shared_things],
         "care_preferences": [care_to_dict(c) for c in archive.care_preferences],
+        "invitations": [_invitation_to_dict(i) for i in archive.invitations],
+        "responses": [_response_to_dict(r) for r in archive.responses],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -279,6 +334,14 @@ def _check_header(data: Any, file: str) -> None:
     if isinstance(version, int) and version > SCHEMA_VERSION:
         message = messages.ERR_NEWER_EXPORT.format(found=version, supported=SCHEMA_VERSION)
         raise InvalidFileError([Problem(message, "schema_version")], file=file)
+
+
+def _unknown_person(person_id: str, people: set[str], prefix: str) -> list[Problem]:
+    """The problem of a person id that is not in the file, if it is not."""
+    if person_id in people:
+        return []
+    message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=person_id)
+    return [Problem(message, f"{prefix}person_id")]
 
 
 def _person(index: int, data: dict[str, Any], problems: list[Problem]) -> ArchivedPerson | None:
@@ -321,9 +384,7 @@ def _audit(
     except ValidationError as error:
         problems.extend(pydantic_problems(error, prefix))
         return None
-    if meta.person_id not in people:
-        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=meta.person_id)
-        problems.append(Problem(message, f"{prefix}person_id"))
+    problems += _unknown_person(meta.person_id, people, prefix)
     earlier = _earlier(meta, prefix, problems)
     try:
         audit = audit_from_data(
@@ -351,9 +412,7 @@ def _season(
     except ValidationError as error:
         problems.extend(pydantic_problems(error, prefix))
         return None
-    if raw.person_id not in people:
-        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=raw.person_id)
-        problems.append(Problem(message, f"{prefix}person_id"))
+    problems += _unknown_person(raw.person_id, people, prefix)
     try:
         return make_season(
             season_id=raw.id,
@@ -387,9 +446,7 @@ def _remembered(
     except ValidationError as error:
         problems.extend(pydantic_problems(error, prefix))
         return None
-    if raw.person_id not in people:
-        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=raw.person_id)
-        problems.append(Problem(message, f"{prefix}person_id"))
+    problems += _unknown_person(raw.person_id, people, prefix)
     try:
         if isinstance(raw, _DateIn):
             label = checked_text(raw.label, f"{prefix}label")
@@ -428,14 +485,113 @@ def _all_remembered(
     return found
 
 
-def _duplicate_ids(ids: list[tuple[str, str]]) -> list[Problem]:
+def _duplicate_ids(
+    ids: list[tuple[str, str]], template: str = messages.ERR_DUPLICATE_ID
+) -> list[Problem]:
+    """A problem for each id met a second time; ``template`` says what, with ``{id}``."""
     seen: set[str] = set()
     problems = []
     for where, value in ids:
         if value in seen:
-            problems.append(Problem(messages.ERR_DUPLICATE_ID.format(id=value), where))
+            problems.append(Problem(template.format(id=value), where))
         seen.add(value)
     return problems
+
+
+def _invitation(
+    index: int, data: dict[str, Any], people: set[str], problems: list[Problem]
+) -> Invitation | None:
+    prefix = f"invitations[{index}]."
+    try:
+        raw = _InvitationIn.model_validate(data)
+    except ValidationError as error:
+        problems.extend(pydantic_problems(error, prefix))
+        return None
+    problems += _unknown_person(raw.person_id, people, prefix)
+    if not secret_is_well_formed(raw.secret):
+        problems.append(Problem(messages.ERR_SECRET_SHAPE, f"{prefix}secret"))
+        return None
+    return Invitation(raw.id, raw.person_id, _aware(raw.created_at), raw.secret)
+
+
+def _response_links(
+    prefix: str, meta: _ResponseMetaIn, people: set[str], invited: dict[str, str | None]
+) -> list[Problem]:
+    """Whether a response's person and invitation are in the file, and belong together."""
+    problems = _unknown_person(meta.person_id, people, prefix)
+    if meta.invitation_id not in invited:
+        message = messages.ERR_UNKNOWN_INVITATION_ID.format(invitation_id=meta.invitation_id)
+        problems.append(Problem(message, f"{prefix}invitation_id"))
+    elif invited[meta.invitation_id] not in (None, meta.person_id):
+        message = messages.ERR_ARCHIVED_RESPONSE_PERSON.format(invitation_id=meta.invitation_id)
+        problems.append(Problem(message, f"{prefix}person_id"))
+    return problems
+
+
+def _response(
+    index: int,
+    data: dict[str, Any],
+    *,
+    people: set[str],
+    invited: dict[str, str | None],
+    today: dt.date,
+    problems: list[Problem],
+) -> ArchivedResponse | None:
+    """One response; ``invited`` maps the file's invitation ids to their person (if readable)."""
+    prefix = f"responses[{index}]."
+    found = [
+        Problem(messages.ERR_UNKNOWN_KEY, f"{prefix}{k}") for k in data if k not in _RESPONSE_KEYS
+    ]
+    meta_data = {key: value for key, value in data.items() if key in _ResponseMetaIn.model_fields}
+    try:
+        meta: _ResponseMetaIn | None = _ResponseMetaIn.model_validate(meta_data)
+    except ValidationError as error:
+        meta = None
+        found += pydantic_problems(error, prefix)
+    if meta is not None:
+        found += _response_links(prefix, meta, people, invited)
+        # The same rule as for a response file: they may live a time zone ahead.
+        if meta.date > today + dt.timedelta(days=1):
+            message = messages.ERR_RESPONSE_DATE_FUTURE.format(date=meta.date)
+            found.append(Problem(message, f"{prefix}date"))
+    ratings = []
+    for dimension in Dimension:
+        rating = rating_from_response(dimension, data.get(dimension.value), prefix=prefix)
+        if isinstance(rating, list):
+            found += rating
+        else:
+            ratings.append(rating)
+    problems += found
+    if found or meta is None:
+        return None
+    response = Response(meta.invitation_id, meta.person_id, meta.date, tuple(ratings))
+    return ArchivedResponse(meta.id, response, _aware(meta.received_at))
+
+
+def _conversation(
+    document: _ExportIn, people: set[str], today: dt.date, problems: list[Problem]
+) -> tuple[list[Invitation], list[ArchivedResponse]]:
+    """The file's invitations and responses, each id once and one response per invitation."""
+    read = [_invitation(i, data, people, problems) for i, data in enumerate(document.invitations)]
+    invitations = [i for i in read if i is not None]
+    # An invitation that could not be read is still in the file for its responses.
+    invited: dict[str, str | None] = {str(data.get("id")): None for data in document.invitations}
+    invited.update((i.id, i.person_id) for i in invitations)
+    answers = [
+        _response(i, data, people=people, invited=invited, today=today, problems=problems)
+        for i, data in enumerate(document.responses)
+    ]
+    problems += _duplicate_ids([(f"invitations[{i}].id", v.id) for i, v in enumerate(read) if v])
+    problems += _duplicate_ids([(f"responses[{i}].id", r.id) for i, r in enumerate(answers) if r])
+    problems += _duplicate_ids(
+        [
+            (f"responses[{i}].invitation_id", r.response.invitation_id)
+            for i, r in enumerate(answers)
+            if r
+        ],
+        messages.ERR_RESPONSE_TWICE,
+    )
+    return invitations, [r for r in answers if r is not None]
 
 
 def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
@@ -472,6 +628,7 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     problems += _duplicate_ids([(f"audits[{i}].id", a.audit.id) for i, a in enumerate(audits) if a])
     problems += _duplicate_ids([(f"seasons[{i}].id", s.id) for i, s in enumerate(seasons) if s])
     remembered = _all_remembered(document, ids, problems)
+    invitations, responses = _conversation(document, ids, today, problems)
     try:
         settings_from(document.settings)
     except InvalidInputError as error:
@@ -486,6 +643,8 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
         important_dates=tuple(i for i in remembered if isinstance(i, ImportantDate)),
         shared_things=tuple(i for i in remembered if isinstance(i, SharedThing)),
         care_preferences=tuple(i for i in remembered if isinstance(i, CarePreferences)),
+        invitations=tuple(invitations),
+        responses=tuple(responses),
     )
 
 

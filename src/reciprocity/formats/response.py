@@ -22,7 +22,13 @@ from reciprocity.core.model import Dimension, DimensionRating
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.codec import StrictModel, pydantic_problems, rating_from_dict
 
-__all__ = ["RESPONSE_FORMAT", "RESPONSE_VERSION", "ReceivedResponse", "parse_response"]
+__all__ = [
+    "RESPONSE_FORMAT",
+    "RESPONSE_VERSION",
+    "ReceivedResponse",
+    "parse_response",
+    "rating_from_response",
+]
 
 RESPONSE_FORMAT = "reciprocity-response"
 RESPONSE_VERSION = 1
@@ -58,15 +64,31 @@ def _header_problem(data: Any) -> Problem | None:
     return None
 
 
-def _rating(dimension: Dimension, data: dict[str, Any] | None) -> DimensionRating | list[Problem]:
-    """One dimension from their side, checked like an audit's (but with no overall rating)."""
-    field = f"dimensions.{dimension.value}"
+def rating_from_response(
+    dimension: Dimension, data: dict[str, Any] | None, *, prefix: str = "dimensions."
+) -> DimensionRating | list[Problem]:
+    """One dimension of a response, checked like an audit's (but with no overall rating).
+
+    The rules do not depend on the frame, so a response file (their side) and an
+    export (already turned to the user's side) are checked alike; the lean is
+    returned as written.
+
+    Args:
+        dimension: The dimension the table rates.
+        data: The table as read from the file; ``None`` when the file has none.
+        prefix: Put before the dimension's name in each problem: ``dimensions.`` in a
+            response file, ``responses[2].`` in an export.
+
+    Returns:
+        The rating, or every problem found, each with its field.
+    """
+    field = f"{prefix}{dimension.value}"
     if data is None:
         return [Problem(messages.ERR_DIMENSION_MISSING, field)]
     try:
         rating = rating_from_dict(dimension, data)
     except InvalidInputError as error:
-        return [Problem(p.message, f"dimensions.{p.field}") for p in error.problems]
+        return [Problem(p.message, f"{prefix}{p.field}") for p in error.problems]
     if not rating.is_rated:
         return rating
     score_problem = check_score(rating.score, f"{field}.score")
@@ -117,7 +139,7 @@ def parse_response(text: str, *, file: str, today: dt.date) -> ReceivedResponse:
         problems.append(Problem(messages.ERR_RESPONSE_DATE_FUTURE.format(date=raw.date), "date"))
     ratings = []
     for dimension in Dimension:
-        found = _rating(dimension, raw.dimensions.get(dimension.value))
+        found = rating_from_response(dimension, raw.dimensions.get(dimension.value))
         if isinstance(found, list):
             problems.extend(found)
         else:

@@ -169,6 +169,28 @@ ERR_RESPONSE_CONFLICT: Final = (
     "invitation (reciprocity invite NAME -o FILE.html)"
 )
 ERR_RESPONSE_DATE_FUTURE: Final = "{date} is after today"
+# An export's invitations and responses (docs/export-format.md).
+ERR_SECRET_SHAPE: Final = (
+    "must be 64 characters, each 0-9 or a-f, just as the export wrote it; without it, answers "
+    "to this invitation cannot be recognised"
+)
+ERR_UNKNOWN_INVITATION_ID: Final = (
+    "refers to invitation id {invitation_id!r}, which is not in the file"
+)
+ERR_RESPONSE_INVITATION_NOT_FOUND: Final = (
+    "answers invitation {invitation_id!r}, which is neither in this database nor in the file"
+)
+ERR_ARCHIVED_RESPONSE_PERSON: Final = (
+    "names another relationship than the one invitation {invitation_id!r} was made for"
+)
+ERR_RESPONSE_TWICE: Final = (
+    "invitation {id!r} is answered more than once in this file; an invitation "
+    "brings back one response"
+)
+ERR_ARCHIVED_RESPONSE_CONFLICT: Final = (
+    "different answers to invitation {invitation_id!r} are already here; an invitation keeps "
+    "the one response it brought back"
+)
 INVITE_PAGE_TITLE: Final = "How do things flow between us?"
 INVITE_PAGE_INTRO: Final = (
     "Someone close to you would like to hear how your relationship looks from your side. "

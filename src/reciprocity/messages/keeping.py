@@ -176,6 +176,10 @@ DUE_TODAY: Final = ", today"
 DUE_IN_DAYS: Final = ", in {days} day(s)"
 DUE_SINCE_DAY: Final = ", waiting since {date}"
 IMPORTED_REMEMBERED: Final = "What to remember: {added} added, {unchanged} already here."
+IMPORTED_CONVERSATION: Final = (
+    "Invitations: {invitations_added} added ({invitations_unchanged} already here); "
+    "answers they brought back: {responses_added} added ({responses_unchanged} already here)."
+)
 
 # --- The calendar file ------------------------------------------------------------------
 

@@ -1,10 +1,11 @@
 """Import an archive into the store: plan against what is stored, then apply, in one transaction.
 
-People, audits, seasons and what to remember are matched by id, so importing the same archive
-twice changes nothing. An audit stored at a lower revision is replaced (its
-earlier revisions come from the archive); at the same revision with different
-answers it is a conflict, as is a season stored with different details, and a
-conflict stops the whole import before anything is written.
+People, audits, seasons, what to remember, invitations and responses are matched by id,
+so importing the same archive twice changes nothing. An audit stored at a lower revision
+is replaced (its earlier revisions come from the archive); at the same revision with
+different answers it is a conflict. Anything else already stored stays as it is. A
+response must answer an invitation stored or in the archive, made for its relationship.
+A conflict stops the whole import before anything is written.
 """
 
 from __future__ import annotations
@@ -12,14 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select
 
 from reciprocity import messages
 from reciprocity.core import Archive, ArchivedAudit, ArchivedPerson, Audit, Season
+from reciprocity.core.archive import ArchivedResponse
+from reciprocity.core.invitation import Invitation
 from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.core.people import name_key, name_problem
 from reciprocity.errors import Problem
+from reciprocity.store.invitations import (
+    insert_invitation,
+    insert_response,
+    invitation_from_row,
+    response_from_row,
+)
 from reciprocity.store.rows import (
     audit_values,
     care_values,
@@ -27,7 +37,6 @@ from reciprocity.store.rows import (
     insert_dimensions,
     insert_revision,
     load_audits,
-    season_from_row,
     season_values,
     thing_values,
 )
@@ -35,7 +44,9 @@ from reciprocity.store.schema import (
     audits,
     care_preferences,
     important_dates,
+    invitations,
     people,
+    responses,
     seasons,
     shared_things,
 )
@@ -58,6 +69,10 @@ class ImportReport:
     settings_added: int = 0
     remembered_added: int = 0
     remembered_unchanged: int = 0
+    invitations_added: int = 0
+    invitations_unchanged: int = 0
+    responses_added: int = 0
+    responses_unchanged: int = 0
 
 
 @dataclass
@@ -73,11 +88,23 @@ class ImportPlan:
     new_dates: list[ImportantDate] = field(default_factory=list)
     new_things: list[SharedThing] = field(default_factory=list)
     new_care: list[CarePreferences] = field(default_factory=list)
+    new_invitations: list[Invitation] = field(default_factory=list)
+    new_responses: list[ArchivedResponse] = field(default_factory=list)
     remembered_unchanged: int = 0
+    invitations_unchanged: int = 0
+    responses_unchanged: int = 0
     people_unchanged: int = 0
     audits_unchanged: int = 0
     seasons_unchanged: int = 0
     names: dict[str, str] = field(default_factory=dict)
+
+    def known_person(self, person_id: str, where: str) -> bool:
+        """Whether a person is stored or added by the file; if not, note the problem."""
+        if person_id in self.names:
+            return True
+        message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=person_id)
+        self.problems.append(Problem(message, f"{where}.person_id"))
+        return False
 
     def first_time(self, item_id: str, seen: set[str], where: str) -> bool:
         """Note an id; an id met before in the same file is a problem."""
@@ -100,6 +127,10 @@ class ImportPlan:
             settings_added=len(self.new_settings),
             remembered_added=len(self.new_dates) + len(self.new_things) + len(self.new_care),
             remembered_unchanged=self.remembered_unchanged,
+            invitations_added=len(self.new_invitations),
+            invitations_unchanged=self.invitations_unchanged,
+            responses_added=len(self.new_responses),
+            responses_unchanged=self.responses_unchanged,
         )
 
 
@@ -170,9 +201,7 @@ def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> 
         where = f"audits[{index}]"
         if not plan.first_time(audit.id, seen, f"{where}.id"):
             continue
-        if audit.person_id not in plan.names:
-            message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=audit.person_id)
-            plan.problems.append(Problem(message, f"{where}.person_id"))
+        if not plan.known_person(audit.person_id, where):
             continue
         if dates.setdefault((audit.person_id, audit.date), audit.id) != audit.id:
             name = plan.names[audit.person_id]
@@ -185,23 +214,46 @@ def _plan_audits(connection: Connection, archive: Archive, plan: ImportPlan) -> 
             plan.problems.append(Problem(conflict, where))
 
 
-def _plan_seasons(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
-    stored = {row.id: season_from_row(row) for row in connection.execute(select(seasons))}
+class _Owned(Protocol):
+    """Something of one relationship, with its own id (a season, an invitation)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def person_id(self) -> str: ...
+
+
+Owned = TypeVar("Owned", bound=_Owned)
+
+
+def _new_unless_stored(
+    key: str, items: tuple[Owned, ...], stored: set[str], plan: ImportPlan
+) -> tuple[list[Owned], int]:
+    """The items to add, and how many are already here and stay as they are."""
+    new: list[Owned] = []
+    unchanged = 0
     seen: set[str] = set()
-    for index, season in enumerate(archive.seasons):
-        where = f"seasons[{index}]"
-        if not plan.first_time(season.id, seen, f"{where}.id"):
+    for index, item in enumerate(items):
+        where = f"{key}[{index}]"
+        if not plan.first_time(item.id, seen, f"{where}.id"):
             continue
-        if season.person_id not in plan.names:
-            message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=season.person_id)
-            plan.problems.append(Problem(message, f"{where}.person_id"))
+        if not plan.known_person(item.person_id, where):
             continue
-        if season.id in stored:
-            # A season already here stays as it is (ended or edited since, perhaps): an
-            # older backup neither undoes that nor blocks the rest of the import.
-            plan.seasons_unchanged += 1
+        if item.id in stored:
+            unchanged += 1
         else:
-            plan.new_seasons.append(season)
+            new.append(item)
+    return new, unchanged
+
+
+def _plan_seasons(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    # A season already here stays as it is (ended or edited since, perhaps): an older
+    # backup neither undoes that nor blocks the rest of the import.
+    stored = set(connection.execute(select(seasons.c.id)).scalars())
+    plan.new_seasons, plan.seasons_unchanged = _new_unless_stored(
+        "seasons", archive.seasons, stored, plan
+    )
 
 
 def _plan_remembered(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
@@ -223,9 +275,7 @@ def _plan_remembered(connection: Connection, archive: Archive, plan: ImportPlan)
             id_field = "person_id" if isinstance(item, CarePreferences) else "id"
             if not plan.first_time(item_id, seen, f"{where}.{id_field}"):
                 continue
-            if item.person_id not in plan.names:
-                message = messages.ERR_UNKNOWN_PERSON_ID.format(person_id=item.person_id)
-                plan.problems.append(Problem(message, f"{where}.person_id"))
+            if not plan.known_person(item.person_id, where):
                 continue
             if item_id in stored:
                 plan.remembered_unchanged += 1
@@ -235,6 +285,74 @@ def _plan_remembered(connection: Connection, archive: Archive, plan: ImportPlan)
                 plan.new_things.append(item)
             else:
                 plan.new_care.append(item)
+
+
+def _plan_invitations(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    # An invitation already here stays as it is: its secret is the one its page was made with.
+    stored = set(connection.execute(select(invitations.c.id)).scalars())
+    plan.new_invitations, plan.invitations_unchanged = _new_unless_stored(
+        "invitations", archive.invitations, stored, plan
+    )
+
+
+def _response_problem(
+    item: ArchivedResponse,
+    invitation: Invitation | None,
+    answered: dict[str, ArchivedResponse],
+    where: str,
+) -> Problem | None:
+    """Why a response not stored yet cannot be added, if it cannot."""
+    response = item.response
+    if invitation is None:
+        message = messages.ERR_RESPONSE_INVITATION_NOT_FOUND.format(
+            invitation_id=response.invitation_id
+        )
+        return Problem(message, f"{where}.invitation_id")
+    if invitation.person_id != response.person_id:
+        message = messages.ERR_ARCHIVED_RESPONSE_PERSON.format(invitation_id=invitation.id)
+        return Problem(message, f"{where}.person_id")
+    earlier = answered.get(invitation.id)
+    if earlier is not None and earlier.response != response:
+        message = messages.ERR_ARCHIVED_RESPONSE_CONFLICT.format(invitation_id=invitation.id)
+        return Problem(message, f"{where}.invitation_id")
+    return None
+
+
+def _plan_responses(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
+    # Invitations a response may answer: those in the file (even one refused for another
+    # reason, so it is not reported missing too), and those stored, which stay as they are.
+    known = {invitation.id: invitation for invitation in archive.invitations}
+    known.update(
+        (row.id, invitation_from_row(row)) for row in connection.execute(select(invitations))
+    )
+    stored_ids: set[str] = set()
+    # One response per invitation: those stored, then those this file adds.
+    answered: dict[str, ArchivedResponse] = {}
+    for row in connection.execute(select(responses)):
+        stored_ids.add(row.id)
+        answered[row.invitation_id] = ArchivedResponse(
+            row.id, response_from_row(row), row.received_at
+        )
+    seen: set[str] = set()
+    for index, item in enumerate(archive.responses):
+        where = f"responses[{index}]"
+        if not plan.first_time(item.id, seen, f"{where}.id"):
+            continue
+        if not plan.known_person(item.response.person_id, where):
+            continue
+        if item.id in stored_ids:
+            # Like an invitation: what is here stays as it is.
+            plan.responses_unchanged += 1
+            continue
+        invitation = known.get(item.response.invitation_id)
+        if problem := _response_problem(item, invitation, answered, where):
+            plan.problems.append(problem)
+        elif item.response.invitation_id in answered:
+            # The same answers, imported here and elsewhere under two ids: already here.
+            plan.responses_unchanged += 1
+        else:
+            answered[item.response.invitation_id] = item
+            plan.new_responses.append(item)
 
 
 def _plan_settings(connection: Connection, archive: Archive, plan: ImportPlan) -> None:
@@ -250,6 +368,8 @@ def plan_import(connection: Connection, archive: Archive) -> ImportPlan:
     _plan_audits(connection, archive, plan)
     _plan_seasons(connection, archive, plan)
     _plan_remembered(connection, archive, plan)
+    _plan_invitations(connection, archive, plan)
+    _plan_responses(connection, archive, plan)
     _plan_settings(connection, archive, plan)
     return plan
 
@@ -310,6 +430,10 @@ def apply_import(connection: Connection, plan: ImportPlan, *, now: dt.datetime) 
         )
     for care in plan.new_care:
         connection.execute(insert(care_preferences).values(updated_at=now, **care_values(care)))
+    for invitation in plan.new_invitations:
+        insert_invitation(connection, invitation)
+    for response in plan.new_responses:
+        insert_response(connection, response)
     for key, value in plan.new_settings.items():
         connection.execute(
             insert(settings_table).values(key=key, value=json.dumps(value), updated_at=now)

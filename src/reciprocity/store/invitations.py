@@ -3,7 +3,8 @@
 A response is tied to its invitation by the integrity code; one invitation has
 at most one response, so importing the same file twice changes nothing and
 different answers to one invitation are refused rather than silently replacing
-the first.
+the first. An export carries both, secret included, so a restored database still
+takes the responses to the invitations it made before.
 """
 
 from __future__ import annotations
@@ -15,12 +16,22 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select
 
 from reciprocity import messages
+from reciprocity.core.archive import ArchivedResponse
 from reciprocity.core.invitation import Invitation, Response, code_matches
 from reciprocity.core.model import Dimension, DimensionRating, Lean
 from reciprocity.errors import InvalidFileError, Problem
 from reciprocity.store.schema import invitations, responses
 
-__all__ = ["attach_response", "insert_invitation", "latest_response"]
+__all__ = [
+    "archived_invitations",
+    "archived_responses",
+    "attach_response",
+    "insert_invitation",
+    "insert_response",
+    "invitation_from_row",
+    "latest_response",
+    "response_from_row",
+]
 
 
 def insert_invitation(connection: Connection, invitation: Invitation) -> None:
@@ -47,7 +58,13 @@ def _dimensions_json(response: Response) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _response_from_row(row: Row[Any]) -> Response:
+def invitation_from_row(row: Row[Any]) -> Invitation:
+    """An invitation from its stored row."""
+    return Invitation(row.id, row.person_id, row.created_at, row.secret)
+
+
+def response_from_row(row: Row[Any]) -> Response:
+    """A response from its stored row (its dimensions are kept as JSON, in the user's frame)."""
     data = json.loads(row.dimensions)
     ratings = []
     for dimension in Dimension:
@@ -85,7 +102,7 @@ def attach_response(
     if row is None:
         problem = Problem(messages.ERR_RESPONSE_UNKNOWN_INVITATION, "invitation")
         raise InvalidFileError([problem], file=file)
-    invitation = Invitation(row.id, row.person_id, row.created_at, row.secret)
+    invitation = invitation_from_row(row)
     if not code_matches(invitation, code):
         raise InvalidFileError([Problem(messages.ERR_RESPONSE_CODE, "code")], file=file)
     if invitation.person_id != response.person_id:
@@ -94,20 +111,38 @@ def attach_response(
         select(responses).where(responses.c.invitation_id == invitation.id)
     ).first()
     if stored is not None:
-        if _response_from_row(stored) == response:
+        if response_from_row(stored) == response:
             return False
         raise InvalidFileError([Problem(messages.ERR_RESPONSE_CONFLICT, "invitation")], file=file)
+    insert_response(connection, ArchivedResponse(response_id, response, now))
+    return True
+
+
+def insert_response(connection: Connection, archived: ArchivedResponse) -> None:
+    """Store a response with its id and arrival time (its invitation is already stored)."""
+    response = archived.response
     connection.execute(
         insert(responses).values(
-            id=response_id,
+            id=archived.id,
             invitation_id=response.invitation_id,
             person_id=response.person_id,
             response_date=response.date,
             dimensions=_dimensions_json(response),
-            received_at=now,
+            received_at=archived.received_at,
         )
     )
-    return True
+
+
+def archived_invitations(connection: Connection) -> tuple[Invitation, ...]:
+    """Every invitation, by id (what an export writes)."""
+    rows = connection.execute(select(invitations).order_by(invitations.c.id))
+    return tuple(invitation_from_row(row) for row in rows)
+
+
+def archived_responses(connection: Connection) -> tuple[ArchivedResponse, ...]:
+    """Every response, by id, with when it arrived (what an export writes)."""
+    rows = connection.execute(select(responses).order_by(responses.c.id))
+    return tuple(ArchivedResponse(row.id, response_from_row(row), row.received_at) for row in rows)
 
 
 def latest_response(connection: Connection, person_id: str) -> Response | None:
@@ -118,4 +153,4 @@ def latest_response(connection: Connection, person_id: str) -> Response | None:
         .order_by(responses.c.response_date.desc(), responses.c.received_at.desc())
         .limit(1)
     ).first()
-    return None if row is None else _response_from_row(row)
+    return None if row is None else response_from_row(row)

@@ -1,4 +1,8 @@
-"""The repository the faces use: people, audits, drafts, seasons, what to remember, import, export.
+"""The repository the faces use: one ``Store`` over people, audits, drafts, import and export.
+
+Seasons, what to remember, settings and invitations each live in their own part
+(``season_store``, ``memory_store``, ``settings_store``, ``invitation_store``);
+``Store`` brings them together, so the faces see one object.
 
 Every change is one transaction. Audits are edited with optimistic concurrency:
 a revision names the version it replaces, and a stale one is refused.
@@ -8,15 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from reciprocity import messages
 from reciprocity.core import (
@@ -27,14 +27,6 @@ from reciprocity.core import (
     EarlierRevision,
     Person,
     RelationshipKind,
-    Season,
-)
-from reciprocity.core.invitation import Invitation, Response
-from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
-from reciprocity.core.patterns import (
-    PatternSettings,
-    settings_from,
-    unknown_setting,
 )
 from reciprocity.core.people import clean_name, name_key
 from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
@@ -44,39 +36,34 @@ from reciprocity.errors import (
     DuplicatePersonError,
     InvalidFileError,
     InvalidInputError,
-    MemoryNotFoundError,
     PersonNotFoundError,
     Problem,
-    SeasonNotFoundError,
     StaleEditError,
 )
-from reciprocity.store.decode import PersonSummary, pattern_settings_from, settings_from_rows
+from reciprocity.store.base import SEASON_ID_PREFIX_MIN, Clock, new_id, utc_now
+from reciprocity.store.decode import PersonSummary
 from reciprocity.store.engine import (
     DEFAULT_LOCK_TIMEOUT,
     create_store_engine,
     database_url,
     describe_target,
     migrate,
-    translate_errors,
 )
 from reciprocity.store.importer import ImportReport, apply_import, plan_import
-from reciprocity.store.invitations import attach_response, insert_invitation, latest_response
+from reciprocity.store.invitation_store import InvitationStore
+from reciprocity.store.invitations import archived_invitations, archived_responses
+from reciprocity.store.memory_store import MemoryStore
 from reciprocity.store.rows import (
     audit_values,
     care_from_row,
-    care_values,
     date_from_row,
-    date_values,
-    find_by_id_or_prefix,
     insert_dimensions,
     insert_revision,
     load_audits,
     load_earlier,
     person_from_row,
     season_from_row,
-    season_values,
     thing_from_row,
-    thing_values,
 )
 from reciprocity.store.schema import (
     audit_dimensions,
@@ -88,7 +75,8 @@ from reciprocity.store.schema import (
     seasons,
     shared_things,
 )
-from reciprocity.store.schema import settings as settings_table
+from reciprocity.store.season_store import SeasonStore
+from reciprocity.store.settings_store import SettingsStore
 
 __all__ = [
     "SEASON_ID_PREFIX_MIN",
@@ -100,21 +88,6 @@ __all__ = [
     "open_store",
 ]
 
-Clock = Callable[[], dt.datetime]
-
-# The fewest characters of a season's id that find it: short enough to type, long enough
-# that two seasons rarely share them.
-SEASON_ID_PREFIX_MIN = 4
-
-
-def new_id() -> str:
-    """A fresh stable id for a person, an audit or a season."""
-    return str(uuid.uuid4())
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
 
 @dataclass(frozen=True)
 class Draft:
@@ -125,31 +98,11 @@ class Draft:
     answers: dict[str, Any]
 
 
-class Store:
-    """The stored relationships and audits of one person, on SQLite or PostgreSQL."""
+class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore):
+    """The stored relationships and audits of one person, on SQLite or PostgreSQL.
 
-    def __init__(self, engine: Engine, *, where: str, clock: Clock = _utc_now) -> None:
-        self.engine = engine
-        self.where = where
-        self._clock = clock
-
-    # -- transactions ---------------------------------------------------------------------
-
-    @contextmanager
-    def _read(self) -> Iterator[Connection]:
-        with translate_errors(self.where), self.engine.connect() as connection, connection.begin():
-            yield connection
-
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with translate_errors(self.where), self.engine.connect() as plain:
-            connection = plain.execution_options(sqlite_begin="IMMEDIATE")
-            with connection.begin():
-                yield connection
-
-    def close(self) -> None:
-        """Release the database connections."""
-        self.engine.dispose()
+    Seasons, what to remember, settings and invitations come from the parts it is made of.
+    """
 
     # -- people ---------------------------------------------------------------------------
 
@@ -458,282 +411,6 @@ class Store:
             connection.execute(delete(drafts).where(drafts.c.person_id == audit.person_id))
         return audit
 
-    # -- seasons --------------------------------------------------------------------------
-
-    def add_season(self, season: Season) -> Season:
-        """Store a new season of a relationship.
-
-        Raises:
-            PersonNotFoundError: The relationship no longer exists.
-        """
-        with self._write() as connection:
-            connection.execute(
-                insert(seasons).values(
-                    id=season.id, created_at=self._clock(), **season_values(season)
-                )
-            )
-        return season
-
-    def seasons(self, person_id: str | None = None) -> list[Season]:
-        """The seasons of one relationship (or of all), earliest start first."""
-        query = select(seasons).order_by(seasons.c.start_date, seasons.c.id)
-        if person_id is not None:
-            query = query.where(seasons.c.person_id == person_id)
-        with self._read() as connection:
-            return [season_from_row(row) for row in connection.execute(query)]
-
-    def seasons_by_person(self) -> dict[str, list[Season]]:
-        """Every season, grouped by relationship, earliest start first."""
-        grouped: dict[str, list[Season]] = {}
-        for season in self.seasons():
-            grouped.setdefault(season.person_id, []).append(season)
-        return grouped
-
-    def season(self, id_or_prefix: str) -> Season:
-        """The season with this id, or the only one whose id starts with it.
-
-        A prefix needs at least ``SEASON_ID_PREFIX_MIN`` characters and is matched
-        regardless of case; a whole id always finds its season.
-
-        Raises:
-            SeasonNotFoundError: No season matches, the prefix is too short, or
-                more than one season starts with it.
-        """
-        wanted = id_or_prefix.strip()
-        with self._read() as connection:
-            found = find_by_id_or_prefix(
-                connection, [(seasons, season_from_row)], wanted, SEASON_ID_PREFIX_MIN
-            )
-        if found is None:
-            message = messages.ERR_SEASON_ID_SHORT.format(
-                prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
-            )
-            raise SeasonNotFoundError(message)
-        if not found:
-            raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=wanted))
-        if len(found) > 1:
-            raise SeasonNotFoundError(messages.ERR_SEASON_AMBIGUOUS.format(prefix=wanted))
-        return found[0]
-
-    def update_season(self, season: Season) -> Season:
-        """Replace what is stored about a season (its id says which).
-
-        Raises:
-            SeasonNotFoundError: The season no longer exists.
-            PersonNotFoundError: The relationship it names no longer exists.
-        """
-        with self._write() as connection:
-            changed = connection.execute(
-                update(seasons).where(seasons.c.id == season.id).values(**season_values(season))
-            )
-            if changed.rowcount != 1:
-                raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=season.id))
-        return season
-
-    def remove_season(self, season_id: str) -> None:
-        """Forget a season.
-
-        Raises:
-            SeasonNotFoundError: No season has that id.
-        """
-        with self._write() as connection:
-            removed = connection.execute(delete(seasons).where(seasons.c.id == season_id))
-            if removed.rowcount != 1:
-                raise SeasonNotFoundError(messages.ERR_NO_SEASON.format(prefix=season_id))
-
-    # -- what to remember ----------------------------------------------------------------
-
-    def add_important_date(self, item: ImportantDate) -> ImportantDate:
-        """Remember an important date of a relationship.
-
-        Raises:
-            PersonNotFoundError: The relationship no longer exists.
-        """
-        with self._write() as connection:
-            connection.execute(
-                insert(important_dates).values(
-                    id=item.id, created_at=self._clock(), **date_values(item)
-                )
-            )
-        return item
-
-    def important_dates(self, person_id: str | None = None) -> list[ImportantDate]:
-        """The important dates of one relationship (or of all), by month and day."""
-        query = select(important_dates).order_by(important_dates.c.day, important_dates.c.id)
-        if person_id is not None:
-            query = query.where(important_dates.c.person_id == person_id)
-        with self._read() as connection:
-            found = [date_from_row(row) for row in connection.execute(query)]
-        return sorted(found, key=lambda d: (d.day.month, d.day.day, d.day.year, d.id))
-
-    def add_shared_thing(self, item: SharedThing) -> SharedThing:
-        """Remember something a person shared, with its follow-up date if any.
-
-        Raises:
-            PersonNotFoundError: The relationship no longer exists.
-        """
-        with self._write() as connection:
-            connection.execute(
-                insert(shared_things).values(
-                    id=item.id, created_at=self._clock(), **thing_values(item)
-                )
-            )
-        return item
-
-    def shared_things(self, person_id: str | None = None) -> list[SharedThing]:
-        """The things shared with one relationship (or all), in the order they were added."""
-        query = select(shared_things).order_by(shared_things.c.created_at, shared_things.c.id)
-        if person_id is not None:
-            query = query.where(shared_things.c.person_id == person_id)
-        with self._read() as connection:
-            return [thing_from_row(row) for row in connection.execute(query)]
-
-    def memory_item(self, id_or_prefix: str) -> ImportantDate | SharedThing:
-        """The remembered date or shared thing with this id, or the only one it starts.
-
-        A prefix needs at least ``SEASON_ID_PREFIX_MIN`` characters, as for seasons.
-
-        Raises:
-            MemoryNotFoundError: Nothing matches, the prefix is too short, or more
-                than one item starts with it.
-        """
-        wanted = id_or_prefix.strip()
-        sources: list[tuple[Table, Callable[[Row[Any]], ImportantDate | SharedThing]]] = [
-            (important_dates, date_from_row),
-            (shared_things, thing_from_row),
-        ]
-        with self._read() as connection:
-            found = find_by_id_or_prefix(connection, sources, wanted, SEASON_ID_PREFIX_MIN)
-        if found is None:
-            message = messages.ERR_MEMORY_ID_SHORT.format(
-                prefix=wanted, minimum=SEASON_ID_PREFIX_MIN
-            )
-            raise MemoryNotFoundError(message)
-        if not found:
-            raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=wanted))
-        if len(found) > 1:
-            raise MemoryNotFoundError(messages.ERR_MEMORY_AMBIGUOUS.format(prefix=wanted))
-        return found[0]
-
-    def complete_shared_thing(self, thing_id: str) -> SharedThing:
-        """Mark the follow-up of a shared thing as done.
-
-        Raises:
-            MemoryNotFoundError: No shared thing has that id.
-        """
-        with self._write() as connection:
-            row = connection.execute(
-                select(shared_things).where(shared_things.c.id == thing_id)
-            ).first()
-            if row is None:
-                raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=thing_id))
-            connection.execute(
-                update(shared_things).where(shared_things.c.id == thing_id).values(done=True)
-            )
-        return SharedThing(row.id, row.person_id, row.text, row.follow_up, True)
-
-    def remove_memory_item(self, item_id: str) -> None:
-        """Forget a remembered date or shared thing.
-
-        Raises:
-            MemoryNotFoundError: Nothing has that id.
-        """
-        with self._write() as connection:
-            removed = connection.execute(
-                delete(important_dates).where(important_dates.c.id == item_id)
-            ).rowcount
-            removed += connection.execute(
-                delete(shared_things).where(shared_things.c.id == item_id)
-            ).rowcount
-            if removed != 1:
-                raise MemoryNotFoundError(messages.ERR_NO_MEMORY.format(prefix=item_id))
-
-    def set_care_preferences(self, care: CarePreferences) -> CarePreferences:
-        """Replace how a relationship's two people like to receive care.
-
-        Raises:
-            PersonNotFoundError: The relationship no longer exists.
-        """
-        values = {**care_values(care), "updated_at": self._clock()}
-        with self._write() as connection:
-            changed = connection.execute(
-                update(care_preferences)
-                .where(care_preferences.c.person_id == care.person_id)
-                .values(**values)
-            )
-            if changed.rowcount == 0:
-                connection.execute(insert(care_preferences).values(**values))
-        return care
-
-    def care_preferences(self, person_id: str) -> CarePreferences:
-        """How the two like to receive care (nothing chosen yet, if never set)."""
-        with self._read() as connection:
-            row = connection.execute(
-                select(care_preferences).where(care_preferences.c.person_id == person_id)
-            ).first()
-        return CarePreferences(person_id) if row is None else care_from_row(row)
-
-    # -- invitations and responses -------------------------------------------------------
-
-    def add_invitation(self, person_id: str) -> Invitation:
-        """Make and store a new invitation (with its own secret) for a relationship."""
-        invitation = Invitation(new_id(), person_id, self._clock(), secrets.token_hex(32))
-        with self._write() as connection:
-            insert_invitation(connection, invitation)
-        return invitation
-
-    def import_response(self, response: Response, code: str, *, file: str) -> bool:
-        """Store a response to an invitation made here; ``False`` if it was already here.
-
-        Raises:
-            InvalidFileError: It answers no invitation here, the code does not
-                match, or different answers to that invitation are stored.
-        """
-        with self._write() as connection:
-            return attach_response(
-                connection, response, code, response_id=new_id(), now=self._clock(), file=file
-            )
-
-    def latest_response(self, person_id: str) -> Response | None:
-        """The most recent answers the other person of a relationship sent back."""
-        with self._read() as connection:
-            return latest_response(connection, person_id)
-
-    # -- settings -------------------------------------------------------------------------
-
-    def settings(self) -> dict[str, object]:
-        """The settings the person changed, by key (those not here have their defaults)."""
-        with self._read() as connection:
-            return self._settings(connection)
-
-    @staticmethod
-    def _settings(connection: Connection) -> dict[str, object]:
-        return settings_from_rows(
-            connection.execute(select(settings_table.c.key, settings_table.c.value))
-        )
-
-    def pattern_settings(self) -> PatternSettings:
-        """The thresholds of the pattern rules, with the person's changes."""
-        return pattern_settings_from(self.settings())
-
-    def set_setting(self, key: str, value: object) -> None:
-        """Change one setting (checked first: nothing is saved if the value is refused)."""
-        settings_from({**self.settings(), key: value})
-        values = {"value": json.dumps(value), "updated_at": self._clock()}
-        with self._write() as connection:
-            changed = connection.execute(
-                update(settings_table).where(settings_table.c.key == key).values(**values)
-            )
-            if changed.rowcount == 0:
-                connection.execute(insert(settings_table).values(key=key, **values))
-
-    def reset_setting(self, key: str) -> None:
-        """Put one setting back to its default."""
-        if problem := unknown_setting(key):
-            raise InvalidInputError([problem])
-        with self._write() as connection:
-            connection.execute(delete(settings_table).where(settings_table.c.key == key))
-
     # -- export and import ----------------------------------------------------------------
 
     def archive(self) -> Archive:
@@ -764,6 +441,8 @@ class Store:
                 important_dates=tuple(date_from_row(row) for row in date_rows),
                 shared_things=tuple(thing_from_row(row) for row in thing_rows),
                 care_preferences=tuple(care_from_row(row) for row in care_rows),
+                invitations=archived_invitations(connection),
+                responses=archived_responses(connection),
             )
 
     def import_archive(self, archive: Archive, *, file: str) -> ImportReport:
@@ -781,7 +460,7 @@ class Store:
 
 
 def open_store(
-    target: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, clock: Clock = _utc_now
+    target: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, clock: Clock = utc_now
 ) -> Store:
     """Open (creating and migrating if needed) the database at a path or URL.
 
