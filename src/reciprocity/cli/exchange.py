@@ -66,38 +66,13 @@ def import_(
 
     The whole file is checked first; importing the same file twice changes nothing.
     """
-    from reciprocity import messages
     from reciprocity.formats.exchange import parse_archive
 
     app_state = state(ctx)
     archive = parse_archive(read_text(file), file=str(file), today=app_state.today())
     report = app_state.store().import_archive(archive, file=str(file))
-    typer.echo(
-        messages.IMPORTED.format(
-            file=file,
-            people_added=report.people_added,
-            audits_added=report.audits_added,
-            audits_updated=report.audits_updated,
-            people_unchanged=report.people_unchanged,
-            audits_unchanged=report.audits_unchanged,
-            seasons_added=report.seasons_added,
-            seasons_unchanged=report.seasons_unchanged,
-        )
-    )
-    if report.remembered_added or report.remembered_unchanged:
-        typer.echo(
-            messages.IMPORTED_REMEMBERED.format(
-                added=report.remembered_added, unchanged=report.remembered_unchanged
-            )
-        )
-    conversation = {
-        "invitations_added": report.invitations_added,
-        "invitations_unchanged": report.invitations_unchanged,
-        "responses_added": report.responses_added,
-        "responses_unchanged": report.responses_unchanged,
-    }
-    if any(conversation.values()):
-        typer.echo(messages.IMPORTED_CONVERSATION.format(**conversation))
+    for line in report.summary(str(file)):
+        typer.echo(line)
 
 
 def register(app: typer.Typer) -> None:

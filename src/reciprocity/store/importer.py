@@ -74,6 +74,36 @@ class ImportReport:
     responses_added: int = 0
     responses_unchanged: int = 0
 
+    def summary(self, file: str) -> list[str]:
+        """What the import did, in the sentences every face shows."""
+        lines = [
+            messages.IMPORTED.format(
+                file=file,
+                people_added=self.people_added,
+                audits_added=self.audits_added,
+                audits_updated=self.audits_updated,
+                people_unchanged=self.people_unchanged,
+                audits_unchanged=self.audits_unchanged,
+                seasons_added=self.seasons_added,
+                seasons_unchanged=self.seasons_unchanged,
+            )
+        ]
+        if self.remembered_added or self.remembered_unchanged:
+            lines.append(
+                messages.IMPORTED_REMEMBERED.format(
+                    added=self.remembered_added, unchanged=self.remembered_unchanged
+                )
+            )
+        conversation = {
+            "invitations_added": self.invitations_added,
+            "invitations_unchanged": self.invitations_unchanged,
+            "responses_added": self.responses_added,
+            "responses_unchanged": self.responses_unchanged,
+        }
+        if any(conversation.values()):
+            lines.append(messages.IMPORTED_CONVERSATION.format(**conversation))
+        return lines
+
 
 @dataclass
 class ImportPlan:

@@ -87,16 +87,7 @@ def import_file(ctx: Ctx) -> Response:
         report = ctx.store.import_archive(archive, file=name)
     except InvalidFileError as error:
         return exchange_page(ctx, problems=error.problems, file=name, status=400)
-    text = messages.IMPORTED.format(
-        file=name,
-        people_added=report.people_added,
-        audits_added=report.audits_added,
-        audits_updated=report.audits_updated,
-        people_unchanged=report.people_unchanged,
-        audits_unchanged=report.audits_unchanged,
-        seasons_added=report.seasons_added,
-        seasons_unchanged=report.seasons_unchanged,
-    )
+    text = " ".join(report.summary(name))
     return ctx.render("exchange.html", {"problems": [], "file": "", "report": text})
 
 
