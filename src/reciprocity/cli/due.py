@@ -20,16 +20,9 @@ __all__ = ["audits_due", "register", "remembered_due"]
 
 def audits_due(summaries: list[PersonSummary], today: dt.date) -> list[Due]:
     """When each relationship's next audit is due, soonest first (then by name)."""
-    from reciprocity.core.rhythm import DEFAULT_RHYTHM_MONTHS, next_due
+    from reciprocity.core.rhythm import audits_due as due_from
 
-    names = {s.person.id: s.person.name.casefold() for s in summaries}
-    return sorted(
-        (
-            next_due(s.person.id, s.latest, s.person.rhythm_months or DEFAULT_RHYTHM_MONTHS, today)
-            for s in summaries
-        ),
-        key=lambda d: (d.due, names[d.person_id]),
-    )
+    return due_from([(s.person, s.latest) for s in summaries], today)
 
 
 def remembered_due(store: Store, today: dt.date, within: int) -> list[Upcoming]:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_RHYTHM_MONTHS", "MAX_RHYTHM_MONTHS", "Due", "add_months", "next_due"]
+from reciprocity.core.model import Person
+
+__all__ = [
+    "DEFAULT_RHYTHM_MONTHS",
+    "MAX_RHYTHM_MONTHS",
+    "Due",
+    "add_months",
+    "audits_due",
+    "next_due",
+]
 
 # Every three months: often enough to see a season come and go, rarely enough to live between.
 DEFAULT_RHYTHM_MONTHS = 3
@@ -41,3 +51,21 @@ def next_due(person_id: str, last: dt.date | None, every_months: int, today: dt.
     """When the next audit of a relationship is due, from its last audit and rhythm."""
     due = today if last is None else add_months(last, every_months)
     return Due(person_id, due, last, every_months)
+
+
+def audits_due(people: Iterable[tuple[Person, dt.date | None]], today: dt.date) -> list[Due]:
+    """When each relationship's next audit is due, soonest first (then by name).
+
+    Args:
+        people: Each relationship with the date of its latest audit (``None``: none yet).
+        today: The day it is.
+    """
+    entries = list(people)
+    names = {person.id: person.name.casefold() for person, _ in entries}
+    return sorted(
+        (
+            next_due(person.id, latest, person.rhythm_months or DEFAULT_RHYTHM_MONTHS, today)
+            for person, latest in entries
+        ),
+        key=lambda d: (d.due, names[d.person_id]),
+    )

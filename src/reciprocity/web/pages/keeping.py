@@ -40,7 +40,7 @@ def reminders(ctx: Ctx) -> Response:
 
 def calendar_file(ctx: Ctx) -> Response:
     """The reminders as an .ics file for the calendar the person already uses."""
-    from reciprocity.cli.calendar import build_calendar
+    from reciprocity.formats.calendar import build_calendar
 
     overview = ctx.web.snapshots.overview(ctx.today)
     built = build_calendar(
