@@ -19,6 +19,7 @@ from reciprocity.cli import (
     people,
     seasons,
     settings,
+    signals,
     status,
     views,
 )
@@ -90,3 +91,4 @@ conversation.register(app)
 exchange.register(app)
 demo.register(app)
 app.add_typer(settings.app, name="settings")
+app.add_typer(signals.app, name="signals")

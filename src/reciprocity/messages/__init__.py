@@ -19,4 +19,5 @@ from reciprocity.messages.keeping import *
 from reciprocity.messages.patterns import *
 from reciprocity.messages.phrasing import *
 from reciprocity.messages.problems import *
+from reciprocity.messages.signals import *
 from reciprocity.messages.views import *
