@@ -41,18 +41,19 @@ SEED = 20260
 MAX_FEATURES = 120_000
 MIN_DF = 3
 # (head, data set, label, kind, C or alpha); C chosen by 5-fold cross-validation on the
-# training split only (training/tune_signals.py), never on a test split.
+# training split only (training/tune_signals.py; ties go to the larger value), never on a
+# test split.
 HEADS: tuple[tuple[str, str, str, str, float], ...] = (
     ("emotional_disclosure", "claff", "Emotional_disclosure", "logistic", 1.0),
-    ("informational_disclosure", "claff", "Information_disclosure", "logistic", 1.0),
-    ("emotional_support", "claff", "Emo_support", "logistic", 2.0),
+    ("informational_disclosure", "claff", "Information_disclosure", "logistic", 0.5),
+    ("emotional_support", "claff", "Emo_support", "logistic", 4.0),
     ("practical_support", "claff", "Info_support", "logistic", 2.0),
-    ("gratitude", "goemotions", "gratitude", "logistic", 4.0),
-    ("caring", "goemotions", "caring", "logistic", 2.0),
-    ("distress_emotion", "goemotions", "distress", "logistic", 2.0),
-    ("personal_distress", "empathic", "distress", "linear", 1.0),
-    ("empathic_concern", "empathic", "empathy", "linear", 1.0),
-    ("accusatory", "accusatory", "accusatory", "logistic", 4.0),
+    ("gratitude", "goemotions", "gratitude", "logistic", 8.0),
+    ("caring", "goemotions", "caring", "logistic", 8.0),
+    ("distress_emotion", "goemotions", "distress", "logistic", 8.0),
+    ("personal_distress", "empathic", "distress", "linear", 3.0),
+    ("empathic_concern", "empathic", "empathy", "linear", 3.0),
+    ("accusatory", "accusatory", "accusatory", "logistic", 8.0),
 )
 
 

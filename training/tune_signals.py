@@ -19,7 +19,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 
 from training.train_signals import HEADS, SEED, corpora, fit_head, fit_vectorizer
 
-CANDIDATES = {"logistic": (0.5, 1.0, 2.0, 4.0, 8.0), "linear": (0.3, 1.0, 3.0)}
+CANDIDATES = {"logistic": (0.5, 1.0, 2.0, 4.0, 8.0), "linear": (0.3, 1.0, 3.0, 10.0)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
