@@ -6,8 +6,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import numpy as np
-
 from reciprocity.signals import _rules as rules
 from reciprocity.signals._features import normalise
 from reciprocity.signals._language import looks_english
@@ -132,12 +130,21 @@ def _signal(
 
 
 def _combine(plain: str, heads: dict[str, float]) -> Signals:
-    sarcastic = rules.matches(rules.SARCASM, plain)
+    thanked = rules.matches(rules.GRATITUDE, plain)
+    shallow_rule = rules.matches(rules.SHALLOW, plain)
+    consoling = rules.matches(rules.EMOTIONAL_SUPPORT, plain)
+    offering = rules.matches(rules.PRACTICAL_SUPPORT, plain)
+    # Sarcasm only matters where it could turn thanks or support around.
+    supportive = max(heads["emotional_support"], heads["caring"], heads["practical_support"])
+    sarcastic = (thanked or consoling or offering or supportive * MODEL_ONLY >= THRESHOLD) and (
+        rules.matches(rules.SARCASM, plain)
+    )
     damp = SARCASM_DAMPING if sarcastic else 1.0
 
     # Thanks: the rule finds it, a sarcastic or refusing phrase cancels it.
-    thanked = rules.matches(rules.GRATITUDE, plain)
-    refused = rules.matches(rules.NOT_GRATITUDE, plain)
+    refused = (thanked or heads["gratitude"] * MODEL_ONLY >= THRESHOLD) and rules.matches(
+        rules.NOT_GRATITUDE, plain
+    )
     if refused or (sarcastic and thanked):
         gratitude = _signal(SignalName.GRATITUDE, min(heads["gratitude"], 0.2), by_rule=True)
     elif thanked:
@@ -154,13 +161,11 @@ def _combine(plain: str, heads: dict[str, float]) -> Signals:
 
     # Distress: the hard-emotion model, the writer's distress score, and a lexicon.
     emotion = heads["distress_emotion"]
-    personal = float(np.clip((heads["personal_distress"] - 3.0) / 3.0, 0.0, 1.0))
+    personal = min(max((heads["personal_distress"] - 3.0) / 3.0, 0.0), 1.0)
     lexicon = rules.matches(rules.DISTRESS, plain)
     distress_p = 0.75 * emotion + 0.15 * personal
     if lexicon:
         distress_p = max(distress_p, 0.55 + 0.4 * emotion)
-    consoling = rules.matches(rules.EMOTIONAL_SUPPORT, plain)
-    shallow_rule = rules.matches(rules.SHALLOW, plain)
     if (consoling or shallow_rule) and not lexicon:
         distress_p *= 0.5  # "I'm so sorry" is care for someone else, not one's own trouble
     distress = _signal(SignalName.DISTRESS, distress_p, by_rule=lexicon)
@@ -177,8 +182,8 @@ def _combine(plain: str, heads: dict[str, float]) -> Signals:
     disclosure = _signal(SignalName.DISCLOSURE, disclosure_p, kind)
 
     # Support, and its other side: a reply that minimises, dismisses or moves on.
-    emotional_rule = rules.matches(rules.EMOTIONAL_SUPPORT, plain) and not shallow_rule
-    practical_rule = rules.matches(rules.PRACTICAL_SUPPORT, plain) and not shallow_rule
+    emotional_rule = consoling and not shallow_rule
+    practical_rule = offering and not shallow_rule
     emotional_s = max(heads["emotional_support"], heads["caring"]) * damp * MODEL_ONLY
     practical_s = heads["practical_support"] * damp * MODEL_ONLY
     if checked_in or thanked:
@@ -215,18 +220,18 @@ def classify_many(texts: Iterable[str], *, model: LinearModel | None = None) -> 
     batch = [text[:MAX_CHARS] for text in texts]
     scorer = model or shipped_model()
     english = [looks_english(text) for text in batch]
-    readable = [text for text, ok in zip(batch, english, strict=True) if ok]
-    scores = scorer.scores(readable).tolist() if readable else []
+    readable = [normalise(text) for text, ok in zip(batch, english, strict=True) if ok]
+    scores = scorer.scores(readable, normalised=True).tolist() if readable else []
     names = scorer.heads
     out: list[Signals] = []
     position = 0
-    for text, ok in zip(batch, english, strict=True):
+    for ok in english:
         if not ok:
             out.append(_unsupported())
             continue
         heads = dict(zip(names, scores[position], strict=True))
+        out.append(_combine(readable[position], heads))
         position += 1
-        out.append(_combine(normalise(text), heads))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["FEATURES_VERSION", "features", "normalise"]
+__all__ = ["FEATURES_VERSION", "PIECE_SIZES", "features", "normalise", "tokens"]
 
 FEATURES_VERSION = 1
 
@@ -22,6 +22,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+|[!?]+")
 _LONG_RUN = re.compile(r"(\w)\1{2,}")
 _MAX_CHARS = 2000
+PIECE_SIZES = (3, 4, 5)
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -43,23 +44,34 @@ def normalise(text: str) -> str:
     return _LONG_RUN.sub(r"\1\1", text)
 
 
+def tokens(text: str, *, normalised: bool = False) -> list[str]:
+    """The words (and runs of ``!`` and ``?``) of a text, normalised.
+
+    Args:
+        text: The text.
+        normalised: Whether ``text`` already went through :func:`normalise`.
+    """
+    return _TOKEN.findall(text if normalised else normalise(text))
+
+
 def features(text: str) -> list[str]:
     """The features of one text: words, word pairs, and 3-5 character pieces.
 
     Words start with ``w:``; word pairs hold one space between two words; pieces
     are cut from the words joined by single spaces, with a space at each end, so
-    they know where words start and end (and may span two short words). The
-    three kinds never collide: a piece is at most five characters and has no
-    colon, a pair has a space between two non-spaces.
+    they know where words start and end (and may span two short words). A word
+    never looks like the others (pieces and pairs hold no colon); a pair of two
+    short words ("i am") is also a piece, and then counts twice, as in training.
+
+    This is the definition; the shipped scorer computes the same features
+    faster, a batch at a time (:meth:`reciprocity.signals._model.LinearModel.scores`).
     """
-    tokens = _TOKEN.findall(normalise(text))
-    if not tokens:
+    found = tokens(text)
+    if not found:
         return []
-    out = ["w:" + t for t in tokens]
-    out += [a + " " + b for a, b in itertools.pairwise(tokens)]
-    joined = " " + " ".join(tokens) + " "
-    size = len(joined)
-    out += [joined[i : i + 3] for i in range(size - 2)]
-    out += [joined[i : i + 4] for i in range(size - 3)]
-    out += [joined[i : i + 5] for i in range(size - 4)]
+    out = ["w:" + t for t in found]
+    out += [a + " " + b for a, b in itertools.pairwise(found)]
+    joined = " " + " ".join(found) + " "
+    for size in PIECE_SIZES:
+        out += [joined[i : i + size] for i in range(len(joined) - size + 1)]
     return out

@@ -31,7 +31,7 @@ _MAX_OTHER_SCRIPT_SHARE = 0.3
 
 def looks_english(text: str) -> bool:
     """Whether a message can be read by the English signals."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [] if text.isascii() else [c for c in text if c.isalpha()]
     if letters:
         other = sum(1 for c in letters if c > "\u024f")  # beyond Latin Extended-B
         if other / len(letters) > _MAX_OTHER_SCRIPT_SHARE:

@@ -20,12 +20,96 @@ __all__ = [
     "PRACTICAL_SUPPORT",
     "SARCASM",
     "SHALLOW",
+    "SOURCES",
     "matches",
+    "union",
 ]
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|`` (not inside brackets or a class)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _distribute(alternative: str) -> list[str]:
+    r"""``\b(?:x|y)rest`` as ``\bxrest`` and ``\byrest``, so each can be grouped by letter."""
+    opening = "\\b(?:"
+    if not alternative.startswith(opening):
+        return [alternative]
+    depth = 1
+    index = len(opening)
+    while index < len(alternative) and depth:
+        char = alternative[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        index += 1
+    if depth or alternative[index : index + 1] in {"?", "*", "+", "{"}:
+        return [alternative]
+    inside = alternative[len(opening) : index - 1]
+    tail = alternative[index:]
+    return ["\\b" + choice + tail for choice in _alternatives(inside)]
+
+
+def union(*patterns: str) -> str:
+    """One pattern that matches where any of ``patterns`` does, arranged to search fast.
+
+    Alternatives that start with a word boundary and a letter are grouped by
+    that letter under one boundary, so at each position the engine looks at
+    one letter instead of trying every alternative in turn. The rule groups
+    have dozens of alternatives; this makes them several times faster.
+    """
+    grouped: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for pattern in patterns:
+        for alternative in (a for p in _alternatives(pattern) for a in _distribute(p)):
+            head = alternative[2:3]
+            quantified = alternative[3:4] in {"?", "*", "+", "{"}
+            if (
+                alternative.startswith("\\b")
+                and head.isalpha()
+                and head.isascii()
+                and not quantified
+            ):
+                grouped.setdefault(head, []).append(alternative[3:])
+            else:
+                rest.append(alternative)
+    letters = [f"{h}(?:{'|'.join(tails)})" for h, tails in sorted(grouped.items())]
+    return "|".join([*([f"\\b(?:{'|'.join(letters)})"] if letters else []), *rest])
+
+
+# The patterns each rule group was written as, for checking the fast union against them.
+SOURCES: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+
 def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    compiled = re.compile(union(*patterns))
+    SOURCES[compiled] = patterns
+    return compiled
 
 
 _YOU = r"(?:you|u|ya|yous)"
