@@ -43,6 +43,7 @@ check: lint typecheck test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/help_startup.py
+	$(BIN)/python benchmarks/signals_throughput.py
 
 DATA ?= /work/shared/data
 train: $(STAMP)

@@ -57,6 +57,16 @@ HEADS: tuple[tuple[str, str, str, str, float], ...] = (
 )
 
 
+# Attribution that travels with the weights (CC BY 4.0 and Apache-2.0 ask for it). The
+# weights are derived from these data sets; no text of theirs is shipped.
+SOURCES = [
+    "CL-Aff OffMyChest: Jaidka, Singh, Lu, Chhaya, Ungar (2020), AffCon @ AAAI-20; CC BY 4.0",
+    "GoEmotions: Demszky et al. (2020), ACL; Apache-2.0",
+    "Empathic reactions: Buechel, Buffone, Slaff, Ungar, Sedoc (2018), EMNLP; CC BY 4.0",
+    "Accusatory-tone sentences and phrasing cases: written for reciprocity; MIT",
+]
+
+
 def corpora(data: Path) -> dict[str, tuple[list[str], dict[str, list[float]]]]:
     """Every training text with its labels, by data set."""
     claff = read_claff(data, "train")
@@ -114,6 +124,7 @@ def write_model(out: Path, vectorizer: Any, coef: Any, intercept: Any) -> None:
     described = {
         "format": WEIGHTS_VERSION,
         "features": FEATURES_VERSION,
+        "sources": SOURCES,
         "heads": [{"name": name, "kind": kind} for name, _, _, kind, _ in HEADS],
         "vocabulary": [feature for feature, _ in order],
     }

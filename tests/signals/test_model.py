@@ -27,7 +27,8 @@ def test_no_pickle_and_no_raw_rows_are_shipped() -> None:
     names = {item.name for item in MODEL.iterdir()}
     assert names <= {"weights.npz", "vocabulary.json"}
     described = json.loads(MODEL.joinpath("vocabulary.json").read_text(encoding="utf-8"))
-    assert set(described) == {"format", "features", "heads", "vocabulary"}
+    assert set(described) == {"format", "features", "sources", "heads", "vocabulary"}
+    assert any("CC BY 4.0" in source for source in described["sources"])
     # Features are words, word pairs and pieces of at most five characters: no sentences.
     for feature in described["vocabulary"]:
         if feature.startswith("w:"):
