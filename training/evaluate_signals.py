@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +27,7 @@ from reciprocity.signals._classify import head_scores
 from reciprocity.signals._features import features
 from reciprocity.signals._model import LinearModel, shipped_model
 from training.datasets import read_claff, read_empathic, read_goemotions
+from training.labels import PRESENT
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "signals_gold.jsonl"
@@ -220,15 +221,7 @@ def gold(path: Path, *, models_only: bool = False) -> list[str]:
     texts = [str(r["text"]) for r in rows]
     guessed = _models_only(shipped_model(), texts) if models_only else _as_labels(texts)
     lines = []
-    tests: dict[str, Callable[[dict[str, object]], bool]] = {
-        "disclosure": lambda r: r["disclosure"] != "none",
-        "support": lambda r: r["support"] in {"emotional", "practical"},
-        "shallow": lambda r: r["support"] == "shallow",
-        "check_in": lambda r: bool(r["check_in"]),
-        "gratitude": lambda r: bool(r["gratitude"]),
-        "distress": lambda r: bool(r["distress"]),
-    }
-    for name, test in tests.items():
+    for name, test in PRESENT.items():
         if models_only and name in {"shallow", "check_in"}:
             lines.append(f"| {name} | - | - | - | no model: rules only |")
             continue

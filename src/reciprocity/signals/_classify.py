@@ -252,10 +252,11 @@ def accusatory_tone(text: str, *, model: LinearModel | None = None) -> float:
     (:func:`reciprocity.core.phrasing.check_phrasing`), after its rules.
     Returns 0 for text not in English.
     """
+    text = text[:MAX_CHARS]
     if not looks_english(text):
         return 0.0
     scorer = model or shipped_model()
-    return round(float(scorer.scores([text[:MAX_CHARS]])[0, scorer.column("accusatory")]), 3)
+    return round(float(scorer.scores([text])[0, scorer.column("accusatory")]), 3)
 
 
 def head_scores(
