@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup demo test lint typecheck check bench clean
+.PHONY: help setup demo test lint typecheck check bench train clean
 
 help:
 	@echo "make setup      create .venv and install reciprocity with its dev tools (pinned)"
@@ -14,6 +14,7 @@ help:
 	@echo "make typecheck  mypy --strict"
 	@echo "make check      lint, typecheck and test (what CI runs)"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make train      retrain the language signals from DATA (default /work/shared/data)"
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,13 @@ check: lint typecheck test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/help_startup.py
+	$(BIN)/python benchmarks/signals_throughput.py
+
+DATA ?= /work/shared/data
+train: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,train]"
+	$(BIN)/python -m training.train_signals --data $(DATA)
+	$(BIN)/python -m training.evaluate_signals --data $(DATA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis demo.db*

@@ -17,6 +17,17 @@ def default_rules() -> tuple[PhrasingRule, ...]:
     return parse_rules(source.read_text(encoding="utf-8"))
 
 
-def check(text: str) -> list[PhrasingFinding]:
-    """Check a text with the shipped rules."""
-    return check_phrasing(text, default_rules())
+def check(text: str, *, second_opinion: bool = False) -> list[PhrasingFinding]:
+    """Check a text with the shipped rules.
+
+    Args:
+        text: What the person wrote.
+        second_opinion: Also ask the shipped tone model
+            (:func:`reciprocity.signals.accusatory_tone`) when no rule finds an
+            accusation. It loads numpy and the weights on first use.
+    """
+    if not second_opinion:
+        return check_phrasing(text, default_rules())
+    from reciprocity.signals import accusatory_tone
+
+    return check_phrasing(text, default_rules(), tone=accusatory_tone)

@@ -489,3 +489,11 @@ def test_an_audit_dated_in_the_future_is_refused(sam: Cli, tmp_path: Path) -> No
     result = sam("audit", "Sam", "-a", str(answers(tmp_path, date=future)))
     assert result.code == 2
     assert f"date: {future} is in the future" in result.err
+
+
+def test_blame_without_a_rule_gets_the_second_opinion(sam: Cli, tmp_path: Path) -> None:
+    text = ANSWERS.replace("I planned our last three evenings.", "You made it all about you again.")
+    result = sam("audit", "Sam", "-a", str(answers(tmp_path, text)))
+    assert result.code == 0
+    assert messages.PHRASING_NOTE_HEADER in result.err
+    assert messages.TONE_REFRAME in result.err

@@ -20,13 +20,16 @@ import sys
 from reciprocity.cli import main
 code = main({argv!r})
 # pydantic is left out: typer itself loads it to show some help pages.
-heavy = ("sqlalchemy", "alembic", "questionary", "rich")
+heavy = ("sqlalchemy", "alembic", "questionary", "rich", "numpy", "sklearn")
 print(" ".join(m for m in heavy if m in sys.modules), file=sys.stderr)
 sys.exit(code)
 """
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["person", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["--version"], ["person", "--help"], ["signals", "--help"]],
+)
 def test_help_loads_no_heavy_module(argv: list[str]) -> None:
     run = subprocess.run(
         [sys.executable, "-c", PROBE.format(argv=argv)], capture_output=True, text=True, check=False

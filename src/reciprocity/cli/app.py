@@ -20,6 +20,7 @@ from reciprocity.cli import (
     seasons,
     serve,
     settings,
+    signals,
     status,
     views,
 )
@@ -92,3 +93,4 @@ exchange.register(app)
 demo.register(app)
 serve.register(app)
 app.add_typer(settings.app, name="settings")
+app.add_typer(signals.app, name="signals")

@@ -22,7 +22,7 @@ __all__ = ["register"]
 def _phrasing_notes(texts: list[str]) -> None:
     from reciprocity import messages, phrasing_rules
 
-    findings = [f for text in texts for f in phrasing_rules.check(text)]
+    findings = [f for text in texts for f in phrasing_rules.check(text, second_opinion=True)]
     if findings:
         typer.echo(messages.PHRASING_NOTE_HEADER, err=True)
         for finding in findings:

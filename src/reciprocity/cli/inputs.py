@@ -22,6 +22,7 @@ __all__ = [
     "parse_choice",
     "parse_date",
     "parse_kind",
+    "read_bytes",
     "read_text",
     "shell_quote",
     "write_text",
@@ -67,6 +68,16 @@ def parse_choice(
 def parse_kind(value: str) -> RelationshipKind:
     """Read a relationship kind, in any case, suggesting the nearest on a typo."""
     return parse_choice(value, RelationshipKind, "--kind")
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file the person named as bytes, with a clear message when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        detail = error.strerror or str(error)
+        problem = Problem(messages.ERR_FILE_UNREADABLE.format(detail=detail))
+        raise InvalidFileError([problem], file=str(path)) from error
 
 
 def read_text(path: Path) -> str:

@@ -72,7 +72,7 @@ def _checked_text(question: str, *, required: bool) -> str:
     """Ask for free text and offer the phrasing check's reframing until the person is content."""
     while True:
         answer = _text(question, required=required)
-        findings = phrasing_rules.check(answer)
+        findings = phrasing_rules.check(answer, second_opinion=True)
         if not findings:
             return answer
         _say(messages.PHRASING_NOTE_HEADER)

@@ -4,21 +4,32 @@ The rules are data (``reciprocity/data/phrasing_rules.toml``, loaded by
 :mod:`reciprocity.phrasing_rules`) so they can be read and extended without
 touching code; the reframings are in the message catalogue, keyed by rule id.
 This module only parses and applies rules it is given.
+
+The rules are the explainable first layer. A face may add a second opinion on
+tone: a callable that says how likely a text reads as blaming the other
+person (the shipped one is :func:`reciprocity.signals.accusatory_tone`). It is
+asked only when no accusation rule matched, and what it finds is marked as a
+model's opinion, with its confidence. The core never loads a model itself.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from reciprocity import messages
 
 __all__ = [
+    "TONE_FINDING_ID",
+    "TONE_THRESHOLD",
+    "FindingSource",
     "PhrasingCategory",
     "PhrasingFinding",
     "PhrasingRule",
+    "ToneOpinion",
     "check_phrasing",
     "parse_rules",
 ]
@@ -30,6 +41,22 @@ class PhrasingCategory(StrEnum):
     ACCUSATION = "accusation"
     LEDGER = "ledger"
     WITHDRAWAL = "withdrawal"
+
+
+class FindingSource(StrEnum):
+    """Who found a piece of phrasing: a rule, or a model's second opinion."""
+
+    RULE = "rule"
+    MODEL = "model"
+
+
+ToneOpinion = Callable[[str], float]
+"""How likely a text reads as blaming the other person, from 0 to 1."""
+
+# The id of a finding that only the second opinion made.
+TONE_FINDING_ID = "accusatory-tone"
+# Only a confident opinion is shown: a wrong one would nag a person who wrote kindly.
+TONE_THRESHOLD = 0.7
 
 
 @dataclass(frozen=True)
@@ -47,7 +74,9 @@ class PhrasingFinding:
     """A span of text that a rule found, with the reframing to offer.
 
     ``start`` and ``end`` index into the checked text, so a face can underline
-    exactly what was found.
+    exactly what was found. A finding of the second opinion covers the whole
+    text (a model does not point at words), has ``source`` MODEL and carries the
+    model's ``confidence``; a rule's finding has confidence 1.
     """
 
     rule_id: str
@@ -56,6 +85,8 @@ class PhrasingFinding:
     end: int
     span: str
     reframe: str
+    source: FindingSource = FindingSource.RULE
+    confidence: float = 1.0
 
 
 def parse_rules(text: str) -> tuple[PhrasingRule, ...]:
@@ -92,17 +123,27 @@ def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
-def check_phrasing(text: str, rules: tuple[PhrasingRule, ...]) -> list[PhrasingFinding]:
+def check_phrasing(
+    text: str,
+    rules: tuple[PhrasingRule, ...],
+    *,
+    tone: ToneOpinion | None = None,
+    tone_threshold: float = TONE_THRESHOLD,
+) -> list[PhrasingFinding]:
     """Find phrasing that works against mutuality, in order of appearance.
 
     Args:
         text: What the person wrote.
         rules: The rules to apply (the shipped ones:
             :func:`reciprocity.phrasing_rules.default_rules`).
+        tone: A second opinion on accusatory tone, asked only when no
+            accusation rule matched.
+        tone_threshold: How confident the second opinion must be to be shown.
 
     Returns:
         One finding per match, each with its span and a reframing in the
-        person's own direction. An empty list means nothing was found.
+        person's own direction, then the second opinion's finding if it has
+        one. An empty list means nothing was found.
     """
     plain = _normalise(text)
     findings = []
@@ -124,4 +165,28 @@ def check_phrasing(text: str, rules: tuple[PhrasingRule, ...]) -> list[PhrasingF
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end))
+    if tone is not None and not any(f.category is PhrasingCategory.ACCUSATION for f in findings):
+        opinion = _second_opinion(text, tone, tone_threshold)
+        if opinion is not None:
+            findings.append(opinion)
     return findings
+
+
+def _second_opinion(text: str, tone: ToneOpinion, threshold: float) -> PhrasingFinding | None:
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if start >= end:
+        return None
+    confidence = float(tone(text))
+    if confidence < threshold:
+        return None
+    return PhrasingFinding(
+        rule_id=TONE_FINDING_ID,
+        category=PhrasingCategory.ACCUSATION,
+        start=start,
+        end=end,
+        span=text[start:end],
+        reframe=messages.TONE_REFRAME,
+        source=FindingSource.MODEL,
+        confidence=round(confidence, 3),
+    )

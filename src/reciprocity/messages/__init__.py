@@ -19,5 +19,6 @@ from reciprocity.messages.keeping import *
 from reciprocity.messages.patterns import *
 from reciprocity.messages.phrasing import *
 from reciprocity.messages.problems import *
+from reciprocity.messages.signals import *
 from reciprocity.messages.views import *
 from reciprocity.messages.web import *

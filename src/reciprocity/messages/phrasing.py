@@ -70,3 +70,10 @@ REFRAMES: Final[dict[str, str]] = {
         "what you need in order to keep going, and a boundary that protects your energy."
     ),
 }
+
+# The second opinion on tone (a model, so it quotes nothing and may be wrong).
+TONE_REFRAME: Final = (
+    "This might land as blame, even though no single phrase says so (a second opinion "
+    "from a small model, which can be wrong). If it fits, try one real moment and what "
+    "you'd like instead, from your side: \"When ..., I felt ...; what I'd love is ...\""
+)

@@ -23,7 +23,7 @@ MAX_CHECKED = 5000
 def phrasing(ctx: Ctx) -> Response:
     """The reframings the phrasing check offers for a text."""
     text = ctx.value("text")[:MAX_CHECKED]
-    findings = phrasing_rules.check(text)
+    findings = phrasing_rules.check(text, second_opinion=True)
     return JSONResponse({"findings": [{"span": f.span, "reframe": f.reframe} for f in findings]})
 
 

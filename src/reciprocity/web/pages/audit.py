@@ -244,7 +244,11 @@ def audit_step(ctx: Ctx) -> Response:
             status=400,
         )
     if not ctx.value("keep_words"):
-        findings = [f.reframe for t in _texts_of(step, section) for f in phrasing_rules.check(t)]
+        findings = [
+            f.reframe
+            for t in _texts_of(step, section)
+            for f in phrasing_rules.check(t, second_opinion=True)
+        ]
         if findings:
             answers.setdefault(PENDING, {})[step] = section
             ctx.store.save_draft(person.id, answers)

@@ -1,0 +1,77 @@
+"""Text to features: the one tokenizer shared by training and by the shipped classifiers.
+
+Training (``training/train_signals.py``) hands this function to scikit-learn as
+its analyzer, so the features a model was fitted on are exactly the ones read
+at run time. Change it only together with new weights (``FEATURES_VERSION``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+__all__ = ["FEATURES_VERSION", "PIECE_SIZES", "features", "normalise", "tokens"]
+
+FEATURES_VERSION = 1
+
+# CL-Aff writes mis-decoded Windows-1252 punctuation as literal escapes ("I<U+0092>m").
+_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
+_CP1252 = {0x91: "'", 0x92: "'", 0x93: '"', 0x94: '"', 0x96: "-", 0x97: "-", 0x85: "..."}
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Words (with inner apostrophes), and runs of ! ? which carry tone in chat.
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+|[!?]+")
+_LONG_RUN = re.compile(r"(\w)\1{2,}")
+_MAX_CHARS = 2000
+PIECE_SIZES = (3, 4, 5)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16)
+    return _CP1252.get(code, chr(code))
+
+
+def normalise(text: str) -> str:
+    """Lower-case a text and undo the quirks of where it came from.
+
+    Escaped characters (``<U+0092>``) and curly quotes become plain ones, and a
+    letter repeated three or more times ("soooo") becomes two, so stretched
+    words share features with their plain spelling.
+    """
+    text = text[:_MAX_CHARS]
+    if "<U+" in text:
+        text = _ESCAPE.sub(_unescape, text)
+    text = text.translate(_QUOTES).lower()
+    return _LONG_RUN.sub(r"\1\1", text)
+
+
+def tokens(text: str, *, normalised: bool = False) -> list[str]:
+    """The words (and runs of ``!`` and ``?``) of a text, normalised.
+
+    Args:
+        text: The text.
+        normalised: Whether ``text`` already went through :func:`normalise`.
+    """
+    return _TOKEN.findall(text if normalised else normalise(text))
+
+
+def features(text: str) -> list[str]:
+    """The features of one text: words, word pairs, and 3-5 character pieces.
+
+    Words start with ``w:``; word pairs hold one space between two words; pieces
+    are cut from the words joined by single spaces, with a space at each end, so
+    they know where words start and end (and may span two short words). A word
+    never looks like the others (pieces and pairs hold no colon); a pair of two
+    short words ("i am") is also a piece, and then counts twice, as in training.
+
+    This is the definition; the shipped scorer computes the same features
+    faster, a batch at a time (:meth:`reciprocity.signals._model.LinearModel.scores`).
+    """
+    found = tokens(text)
+    if not found:
+        return []
+    out = ["w:" + t for t in found]
+    out += [a + " " + b for a, b in itertools.pairwise(found)]
+    joined = " " + " ".join(found) + " "
+    for size in PIECE_SIZES:
+        out += [joined[i : i + size] for i in range(len(joined) - size + 1)]
+    return out

@@ -1,0 +1,73 @@
+"""The rule groups: their fast form finds exactly what they were written to find."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reciprocity.signals import _rules as rules
+from reciprocity.signals._features import normalise
+
+TESTS = Path(__file__).parent.parent
+TEXTS = [
+    normalise(json.loads(line)["text"])
+    for path in (TESTS / "data" / "signals_gold.jsonl", TESTS / "data" / "tone_gold.jsonl")
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line
+] + [
+    normalise(case["text"])
+    for case in tomllib.loads((TESTS / "core" / "phrasing_cases.toml").read_text("utf-8"))["case"]
+]
+GROUPS = list(rules.SOURCES.items())
+FRAGMENTS = [
+    "at least you",
+    "thank you",
+    "how are you",
+    "could be worse",
+    "i'm so sorry",
+    "ok",
+    "lol",
+    " ",
+    ". ",
+    "not",
+    "alone",
+    "oh great, ",
+    "anyway",
+    "\n",
+    "you",
+]
+
+
+def naive(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@pytest.mark.parametrize(("fast", "source"), GROUPS, ids=[str(i) for i in range(len(GROUPS))])
+def test_the_fast_union_agrees_with_the_rules_as_written(
+    fast: re.Pattern[str], source: tuple[str, ...]
+) -> None:
+    slow = naive(source)
+    for text in TEXTS:
+        assert (fast.search(text) is None) == (slow.search(text) is None), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=8))
+def test_the_fast_union_agrees_on_any_text(parts: list[str]) -> None:
+    text = normalise("".join(parts))
+    for fast, source in GROUPS:
+        assert (fast.search(text) is None) == (naive(source).search(text) is None)
+
+
+def test_alternatives_are_grouped_by_their_first_letter() -> None:
+    assert rules.union(r"\bcat\b", r"\bcow\b", r"^dog") == r"\b(?:c(?:at\b|ow\b))|^dog"
+    assert rules.union(r"\b(?:cat|dog)s\b") == r"\b(?:c(?:ats\b)|d(?:ogs\b))"
+    # An optional group or a bracket inside stays as written.
+    assert rules.union(r"\b(?:so\s+)?sad\b") == r"\b(?:so\s+)?sad\b"
+    assert rules.union(r"[|]x|\by") == r"\b(?:y(?:))|[|]x"

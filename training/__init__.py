@@ -1,0 +1,1 @@
+"""Training and measuring the language signals shipped in ``reciprocity.signals``."""
