@@ -50,7 +50,12 @@ from reciprocity.errors import (
     SeasonNotFoundError,
     StaleEditError,
 )
-from reciprocity.store.decode import PersonSummary, pattern_settings_from, settings_from_rows
+from reciprocity.store.decode import (
+    PersonSummary,
+    in_calendar_order,
+    pattern_settings_from,
+    settings_from_rows,
+)
 from reciprocity.store.engine import (
     DEFAULT_LOCK_TIMEOUT,
     create_store_engine,
@@ -563,8 +568,7 @@ class Store:
         if person_id is not None:
             query = query.where(important_dates.c.person_id == person_id)
         with self._read() as connection:
-            found = [date_from_row(row) for row in connection.execute(query)]
-        return sorted(found, key=lambda d: (d.day.month, d.day.day, d.day.year, d.id))
+            return in_calendar_order(date_from_row(row) for row in connection.execute(query))
 
     def add_shared_thing(self, item: SharedThing) -> SharedThing:
         """Remember something a person shared, with its follow-up date if any.

@@ -30,9 +30,10 @@ def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> R
         )
     due = {d.person_id: d for d in overview.due}
     names = {r.person.id: r.person.name for r in overview.rows}
+    remembered = ctx.web.snapshots.remembered()
     soon = upcoming(
-        ctx.store.important_dates(),
-        ctx.store.shared_things(),
+        remembered.dates,
+        remembered.things,
         today=ctx.today,
         within_days=UPCOMING_DAYS,
     )

@@ -14,7 +14,6 @@ from starlette.responses import Response
 from reciprocity import messages
 from reciprocity.core.memory import CarePreferences, CareWay, ImportantDate, SharedThing
 from reciprocity.core.model import Dimension, Person
-from reciprocity.core.patterns import relationship_status
 from reciprocity.core.rhythm import DEFAULT_RHYTHM_MONTHS, next_due
 from reciprocity.core.seasons import SeasonKind, Whose, make_season
 from reciprocity.core.status_text import describe_season, explain_reading, guidance, state_label
@@ -50,9 +49,8 @@ def relationship(
     """The page of one relationship."""
     store = ctx.store
     person = _person(ctx)
-    audits = store.audits(person.id)
-    seasons = store.seasons(person.id)
-    reading = relationship_status(audits, seasons, store.pattern_settings())
+    kept = ctx.web.snapshots.relationship(person.id)
+    audits, seasons, reading = kept.audits, kept.seasons, kept.status
     latest = audits[-1] if audits else None
     reflected = next((a for a in reversed(audits) if a.reflection), None)
     every = person.rhythm_months or DEFAULT_RHYTHM_MONTHS
