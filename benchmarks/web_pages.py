@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import http.client
 import json
+import os
 import random
 import re
 import shutil
@@ -332,6 +333,7 @@ def pages(archive: Archive) -> list[tuple[str, list[str]]]:
 
     audit_paths = [f"/people/{a.person_id}/audits/{a.id}" for a in shown]
     return [
+        ("`/static/app.css` (a file: the floor)", ["/static/app.css"]),
         ("`/` overview", ["/"]),
         ("`/reminders`", ["/reminders"]),
         ("`/exchange`", ["/exchange"]),
@@ -359,8 +361,14 @@ def check_pages(port: int, paths: list[str]) -> None:
             raise SystemExit(f"{path} answered {status}: {text[:300]}")
 
 
-def wrk(port: int, paths: list[str], connections: int, duration: float) -> dict[str, float]:
-    """The latency percentiles (ms) and request count of wrk GETting ``paths`` in turn."""
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used so far (user and system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(server: Server, paths: list[str], connections: int, duration: float) -> dict[str, float]:
+    """Latency percentiles (ms), requests and the server's CPU ms a request, GETting ``paths``."""
     threads = min(connections, 2)
     command = [
         "wrk",
@@ -370,11 +378,13 @@ def wrk(port: int, paths: list[str], connections: int, duration: float) -> dict[
         "--latency",
         "-s",
         str(HERE / "web_pages.lua"),
-        f"http://127.0.0.1:{port}",
+        f"http://127.0.0.1:{server.port}",
         "--",
         *paths,
     ]
+    cpu = cpu_seconds(server.process.pid)
     done = subprocess.run(command, check=True, capture_output=True, text=True)
+    cpu = cpu_seconds(server.process.pid) - cpu
     line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("{"))
     found = json.loads(line)
     if found["failed"]:
@@ -383,6 +393,7 @@ def wrk(port: int, paths: list[str], connections: int, duration: float) -> dict[
         "median": found["p50"] / 1000,
         "p95": found["p95"] / 1000,
         "requests": found["requests"],
+        "cpu": cpu * 1000 / max(1, found["requests"]),
     }
 
 
@@ -393,52 +404,55 @@ def summary(times: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, p95 * 1000
 
 
-def writes_then_overview(port: int, archive: Archive, rounds: int) -> list[tuple[str, list[float]]]:
-    """Post a change, then ask for the overview: each request timed on its own."""
+def _season(csrf: str, n: int) -> dict[str, str]:
+    return {
+        "csrf": csrf,
+        "whose": "them",
+        "kind": "illness",
+        "start": (TODAY - dt.timedelta(days=n)).isoformat(),
+        "ongoing": "1",
+        "note": f"Round {n}",
+    }
+
+
+def writes_then_pages(port: int, archive: Archive, rounds: int) -> list[tuple[str, list[float]]]:
+    """Post a change, then ask for a page: each request timed on its own.
+
+    Each round adds a shared thing to one relationship and a season to it and to another,
+    so the data grows by a few rows a round.
+    """
     client = Client(port)
     csrf = token(client)
     ids = [item.person.id for item in archive.people]
-    post_thing, post_season, after_thing, after_season, again = [], [], [], [], []
+    found: dict[str, list[float]] = {}
+
+    def timed(name: str, path: str, fields: dict[str, str] | None = None) -> None:
+        """GET the path, or POST the form when there is one."""
+        status, text, took = client.post(path, fields) if fields else client.get(path)
+        if status != (303 if fields else 200):
+            raise SystemExit(f"{path} answered {status}: {text[:300]}")
+        found.setdefault(name, []).append(took)
+
     for n in range(rounds):
-        person = ids[(7 * n) % len(ids)]
-        status, text, took = client.post(
+        person, other = ids[(7 * n) % len(ids)], ids[(7 * n + 3) % len(ids)]
+        thing = {"csrf": csrf, "text": f"Their exam, round {n}", "follow_up": TODAY.isoformat()}
+        timed(
+            "POST a shared thing (`/people/{id}/things`, answers 303)",
             f"/people/{person}/things",
-            {"csrf": csrf, "text": f"Their exam, round {n}", "follow_up": TODAY.isoformat()},
+            thing,
         )
-        if status != 303:
-            raise SystemExit(f"adding a shared thing answered {status}: {text[:300]}")
-        post_thing.append(took)
-        after_thing.append(_overview(client))
-        again.append(_overview(client))
-        status, text, took = client.post(
+        timed("`/` right after it (no reading changed)", "/")
+        timed("`/` again, nothing changed", "/")
+        timed(
+            "POST a season (`/people/{id}/seasons`, answers 303)",
             f"/people/{person}/seasons",
-            {
-                "csrf": csrf,
-                "whose": "them",
-                "kind": "illness",
-                "start": (TODAY - dt.timedelta(days=n)).isoformat(),
-                "ongoing": "1",
-                "note": f"Round {n}",
-            },
+            _season(csrf, n),
         )
-        if status != 303:
-            raise SystemExit(f"adding a season answered {status}: {text[:300]}")
-        post_season.append(took)
-        after_season.append(_overview(client))
-    return [
-        ("POST a shared thing (`/people/{id}/things`, answers 303)", post_thing),
-        ("`/` right after it", after_thing),
-        ("POST a season (`/people/{id}/seasons`, answers 303)", post_season),
-        ("`/` right after it (one relationship reads again)", after_season),
-        ("`/` again, nothing changed", again),
-    ]
-
-
-def _overview(client: Client) -> float:
-    status, text, took = client.get("/")
-    if status != 200:
-        raise SystemExit(f"the overview answered {status}: {text[:300]}")
-    return took
+        timed("`/` right after it (one relationship read again)", "/")
+        client.post(f"/people/{other}/seasons", _season(csrf, n))
+        timed("`/people/{id}` right after a season of its own", f"/people/{other}")
+        timed("`/calendar.ics` right after a change (made again)", "/calendar.ics")
+    return list(found.items())
 
 
 def cli_write_then_overview(port: int, db: Path, archive: Archive, rounds: int) -> list[float]:
@@ -467,8 +481,15 @@ def cli_write_then_overview(port: int, db: Path, archive: Archive, rounds: int) 
             check=True,
             capture_output=True,
         )
-        times.append(_overview(client))
+        status, text, took = client.get("/")
+        if status != 200:
+            raise SystemExit(f"the overview answered {status}: {text[:300]}")
+        times.append(took)
     return times
+
+
+def _load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -499,23 +520,29 @@ def main() -> None:
             f"{len(archive.shared_things)} shared things, {WITH_DRAFT} drafts, "
             f"{WITH_RESPONSE} responses; wrk {args.duration:g} s per page and concurrency"
         )
+        print(f"Load average (1, 5, 15 min) before: {_load()}")
         print()
-        print("| page | 1 conn: median | p95 | 4 conn: median | p95 | requests (1 / 4) |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print(
+            "| page | 1 conn: median | p95 | 4 conn: median | p95 "
+            "| server CPU per request | requests (1 / 4) |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for name, paths in measured:
-            one = wrk(server.port, paths, 1, args.duration)
-            four = wrk(server.port, paths, 4, args.duration)
+            one = wrk(server, paths, 1, args.duration)
+            four = wrk(server, paths, 4, args.duration)
             print(
                 f"| {name} | {one['median']:.1f} ms | {one['p95']:.1f} ms | "
-                f"{four['median']:.1f} ms | {four['p95']:.1f} ms | "
+                f"{four['median']:.1f} ms | {four['p95']:.1f} ms | {one['cpu']:.1f} ms | "
                 f"{one['requests']:.0f} / {four['requests']:.0f} |"
             )
+        print()
+        print(f"Load average (1, 5, 15 min) after the wrk runs: {_load()}")
         print()
         print(f"One request at a time from this process ({args.rounds} rounds):")
         print()
         print("| what | median | p95 |")
         print("|---|---:|---:|")
-        for name, times in writes_then_overview(server.port, archive, args.rounds):
+        for name, times in writes_then_pages(server.port, archive, args.rounds):
             median, p95 = summary(times)
             print(f"| {name} | {median:.1f} ms | {p95:.1f} ms |")
         median, p95 = summary(cli_write_then_overview(server.port, db, archive, args.cli_rounds))

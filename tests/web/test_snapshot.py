@@ -261,3 +261,23 @@ def test_on_a_server_everything_is_read_from_the_store(pg_schema: str) -> None:
         snapshots.close()
     finally:
         store.close()
+
+
+def test_what_is_drawn_from_a_reading_is_drawn_once_and_goes_with_it(
+    snapshots: Snapshots, other: Store
+) -> None:
+    rosa = other.person("Rosa")
+    drawn: list[int] = []
+
+    def draw() -> int:
+        drawn.append(1)
+        return len(drawn)
+
+    kept = snapshots.relationship(rosa.id)
+    assert kept.derived(("chart", TODAY), draw) == 1
+    assert snapshots.relationship(rosa.id).derived(("chart", TODAY), draw) == 1
+    assert kept.derived(("chart", TODAY + dt.timedelta(days=1)), draw) == 2
+
+    other.add_audit(mutual_audit(rosa.id, dt.date(2025, 5, 1)))
+
+    assert snapshots.relationship(rosa.id).derived(("chart", TODAY), draw) == 3

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
 from reciprocity.core.memory import ImportantDate, SharedThing
@@ -40,6 +40,9 @@ __all__ = ["Overview", "Relationship", "Remembered", "Row", "Snapshots"]
 
 T = TypeVar("T")
 
+# How many things drawn from one reading are kept at most.
+_DERIVED_MAX = 8
+
 
 @dataclass(frozen=True)
 class Relationship:
@@ -52,6 +55,7 @@ class Relationship:
     seasons: tuple[Season, ...]
     status: RelationshipStatus
     overall: tuple[tuple[dt.date, int], ...]
+    _derived: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def read(
@@ -64,6 +68,18 @@ class Relationship:
             relationship_status(audits, seasons, settings),
             tuple((a.date, a.overall.score) for a in audits),
         )
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` draws from this reading (a chart), made once for each ``key``.
+
+        Kept with the reading itself, so it goes when the reading does; ``key`` must
+        hold everything else ``make`` depends on (the day, a name).
+        """
+        if key not in self._derived:
+            if len(self._derived) >= _DERIVED_MAX:
+                self._derived.clear()  # a new day, a new name: the old ones are done
+            self._derived[key] = make()
+        return cast("T", self._derived[key])
 
 
 @dataclass(frozen=True)
