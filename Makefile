@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup demo test lint typecheck check bench clean
+.PHONY: help setup demo test lint typecheck check bench bench-web clean
 
 help:
 	@echo "make setup      create .venv and install reciprocity with its dev tools (pinned)"
@@ -14,6 +14,7 @@ help:
 	@echo "make typecheck  mypy --strict"
 	@echo "make check      lint, typecheck and test (what CI runs)"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make bench-web  measure every page of the web app with wrk (apt-get install wrk)"
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,9 @@ check: lint typecheck test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/help_startup.py
+
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/web_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis demo.db*

@@ -16,8 +16,8 @@ measures it from outside, as a browser would reach it:
 - a change followed by the overview (a form posted with the page's token, then `/`),
   timed one request at a time from this process: the first overview after a change
   is the one that has to read again, so it is reported on its own;
-- the first overview after the server starts, and after a change made by the CLI in
-  another process.
+- the overview asked for the moment the server answers, and after a change made by the
+  CLI in another process.
 """
 
 from __future__ import annotations
@@ -550,7 +550,10 @@ def main() -> None:
             f"| `/` after a season added by the CLI in another process ({args.cli_rounds} rounds) "
             f"| {median:.1f} ms | {p95:.1f} ms |"
         )
-        print(f"| `/` the first time after the server starts (once) | {cold * 1000:.1f} ms | |")
+        print(
+            f"| `/` asked for the moment the server answers (once; it waits for the reading"
+            f" every relationship gets at start) | {cold * 1000:.1f} ms | |"
+        )
     finally:
         server.process.terminate()
         server.process.wait(timeout=30)

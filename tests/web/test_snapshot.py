@@ -7,6 +7,7 @@ or the CLI), as the CLI in another window would, and must be seen at once.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from reciprocity.store import Store, new_id, open_store
 from reciprocity.web.snapshot import Overview, Snapshots
 from tests.conftest import Cli, pg_store
 from tests.store.helpers import TODAY, mutual_audit, sample_archive, season, strained_audit
+from tests.web.conftest import TODAY as APP_TODAY
 from tests.web.conftest import make_client
 
 
@@ -257,7 +259,8 @@ def test_on_a_server_everything_is_read_from_the_store(pg_schema: str) -> None:
         assert [r.audit_count for r in snapshots.overview(TODAY).rows] == [2, 1]
         thing = store.add_shared_thing(SharedThing(new_id(), rosa.id, "the exam"))
         assert snapshots.remembered().things == (thing,)
-        assert snapshots.made("x", TODAY, lambda: 1) == 1
+        made = snapshots.made("x", TODAY, lambda: len(snapshots.overview(TODAY).rows))
+        assert made == 2
         snapshots.close()
     finally:
         store.close()
@@ -281,3 +284,15 @@ def test_what_is_drawn_from_a_reading_is_drawn_once_and_goes_with_it(
     other.add_audit(mutual_audit(rosa.id, dt.date(2025, 5, 1)))
 
     assert snapshots.relationship(rosa.id).derived(("chart", TODAY), draw) == 3
+
+
+def test_every_relationship_is_read_as_the_server_starts(db: Path) -> None:
+    with make_client(db) as client:
+        for thread in threading.enumerate():
+            if thread.name == "reciprocity-warm-up":
+                thread.join()
+        snapshots: Snapshots = client.app.state.web.snapshots  # type: ignore[attr-defined]
+        assert snapshots._overview is not None
+        warm = snapshots._overview[1]
+        assert [r.person.name for r in warm.rows] == ["Rosa", "Sam"]
+        assert snapshots.overview(APP_TODAY) is warm

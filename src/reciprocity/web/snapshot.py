@@ -193,17 +193,16 @@ class Snapshots:
         it runs (a calendar file's time stamp, say).
         """
         with self._lock:
-            if self._quick is None:
-                return make()
-            version = self._quick.data_version()
+            version = None if self._quick is None else self._quick.data_version()
             kept = self._made.get(name)
-            if kept is not None and kept[0] == (version, today):
+            if version is not None and kept is not None and kept[0] == (version, today):
                 return cast("T", kept[1])
         # Made outside the lock: ``make`` may ask for the overview or what is remembered
         # (which take the lock themselves).
         found = make()
-        with self._lock:
-            self._made[name] = ((version, today), found)
+        if version is not None:
+            with self._lock:
+                self._made[name] = ((version, today), found)
         return found
 
     def _read_overview(self, quick: QuickReader, version: int, today: dt.date) -> Overview:
@@ -247,9 +246,10 @@ class Snapshots:
 
     def close(self) -> None:
         """Release the quick reader's connection."""
-        if self._quick is not None:
-            self._quick.close()
-            self._quick = None
+        with self._lock:
+            if self._quick is not None:
+                self._quick.close()
+                self._quick = None
 
 
 def _key(
