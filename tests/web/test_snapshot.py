@@ -37,14 +37,18 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def app_store(db: Path) -> Iterator[Store]:
-    """The store the app itself writes through."""
+def _opened(db: Path) -> Iterator[Store]:
     store = open_store(db)
     try:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture
+def app_store(db: Path) -> Iterator[Store]:
+    """The store the app itself writes through."""
+    yield from _opened(db)
 
 
 @pytest.fixture
@@ -60,11 +64,7 @@ def snapshots(app_store: Store, db: Path) -> Iterator[Snapshots]:
 @pytest.fixture
 def other(db: Path) -> Iterator[Store]:
     """Another connection to the same file, as the CLI in another window has."""
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
+    yield from _opened(db)
 
 
 def _fresh(store: Store, db: Path) -> Overview:

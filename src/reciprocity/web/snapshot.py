@@ -212,11 +212,11 @@ class Snapshots:
             seasons = quick.seasons_by_person()
             versions = quick.audit_versions()
             keys = {s.person.id: _key(s.person.id, versions, seasons, settings) for s in summaries}
-            stale = [
+            stale = {
                 pid
                 for pid, key in keys.items()
                 if pid not in self._kept or self._kept[pid].key != key
-            ]
+            }
             # Past half of them, one query for all costs less than picking them out.
             loaded = (
                 quick.audits_by_person() if 2 * len(stale) > len(keys) else quick.audits_of(stale)
