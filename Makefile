@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup demo test lint typecheck check bench train clean
+.PHONY: help setup demo test lint typecheck check bench bench-web train clean
 
 help:
 	@echo "make setup      create .venv and install reciprocity with its dev tools (pinned)"
@@ -15,6 +15,7 @@ help:
 	@echo "make check      lint, typecheck and test (what CI runs)"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make train      retrain the language signals from DATA (default /work/shared/data)"
+	@echo "make bench-web  measure every page of the web app with wrk (apt-get install wrk)"
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +51,9 @@ train: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,train]"
 	$(BIN)/python -m training.train_signals --data $(DATA)
 	$(BIN)/python -m training.evaluate_signals --data $(DATA)
+
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/web_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis demo.db*

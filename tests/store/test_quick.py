@@ -6,16 +6,19 @@ import datetime as dt
 import os
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from alembic import command
 
+from reciprocity.core import EarlierRevision
+from reciprocity.core.memory import ImportantDate, SharedThing
 from reciprocity.errors import PersonNotFoundError
-from reciprocity.store import Store, create_store_engine, open_store
+from reciprocity.store import Store, create_store_engine, new_id, open_store
 from reciprocity.store.engine import alembic_config
 from reciprocity.store.quick import open_quick
-from tests.store.helpers import sample_archive, strained_audit
+from tests.store.helpers import mutual_audit, sample_archive, season, strained_audit
 
 
 @pytest.fixture
@@ -156,3 +159,100 @@ def test_the_store_still_opens_a_file_the_quick_path_stepped_aside_for(db_path: 
     quick = open_quick(str(db_path))
     assert quick is not None
     quick.close()
+
+
+def test_it_reads_one_relationship_and_what_to_remember_as_the_store_does(saved: Path) -> None:
+    store = open_store(saved)
+    sam = store.person("Sam")
+    store.add_important_date(ImportantDate(new_id(), sam.id, "birthday", dt.date(1990, 2, 28)))
+    store.add_important_date(
+        ImportantDate(new_id(), sam.id, "the move", dt.date(2025, 1, 3), yearly=False)
+    )
+    store.add_shared_thing(SharedThing(new_id(), sam.id, "the exam", dt.date(2025, 7, 1)))
+    done = store.add_shared_thing(SharedThing(new_id(), sam.id, "the trip"))
+    store.complete_shared_thing(done.id)
+    quick = open_quick(str(saved))
+    assert quick is not None
+    try:
+        assert quick.audits_of([sam.id]) == {sam.id: store.audits(sam.id)}
+        assert quick.audits_of([]) == {}
+        assert quick.seasons_by_person(sam.id) == {sam.id: store.seasons(sam.id)}
+        assert quick.important_dates() == store.important_dates()
+        assert quick.shared_things() == store.shared_things()
+    finally:
+        quick.close()
+        store.close()
+
+
+def test_audit_versions_change_exactly_when_a_relationships_audits_do(saved: Path) -> None:
+    store = open_store(saved)
+    quick = open_quick(str(saved))
+    assert quick is not None
+    try:
+        sam, rosa = store.person("Sam"), store.person("Rosa")
+        before = quick.audit_versions()
+        store.add_shared_thing(SharedThing(new_id(), sam.id, "the exam"))
+        store.add_season(season(sam.id, dt.date(2025, 5, 1)))
+        store.save_draft(sam.id, {"date": "2025-06-01"})
+        assert quick.audit_versions() == before
+
+        latest = store.latest_audit(sam.id)
+        assert latest is not None
+        store.revise_audit(latest, expected_revision=latest.revision)
+        edited = quick.audit_versions()
+        assert edited[sam.id] != before[sam.id]
+        assert edited[rosa.id] == before[rosa.id]
+        assert quick.audit_versions(sam.id) == {sam.id: edited[sam.id]}
+
+        store.add_audit(mutual_audit(rosa.id, dt.date(2025, 6, 1)))
+        assert quick.audit_versions()[rosa.id] != edited[rosa.id]
+    finally:
+        quick.close()
+        store.close()
+
+
+def test_an_import_that_replaces_an_audit_changes_its_version(saved: Path) -> None:
+    store = open_store(saved)
+    quick = open_quick(str(saved))
+    assert quick is not None
+    try:
+        archive = store.archive()
+        before = quick.audit_versions()
+        item = archive.audits[0]
+        newer = replace(item.audit, revision=item.audit.revision + 1)
+        earlier = (*item.earlier, EarlierRevision(item.audit.revision, item.updated_at, item.audit))
+        grown = replace(archive, audits=(replace(item, audit=newer, earlier=earlier),))
+        assert store.import_archive(grown, file="grown.json").audits_updated == 1
+        after = quick.audit_versions()
+        assert after[newer.person_id] != before[newer.person_id]
+    finally:
+        quick.close()
+        store.close()
+
+
+def test_data_version_moves_when_another_connection_commits(saved: Path) -> None:
+    store = open_store(saved)
+    quick = open_quick(str(saved), any_thread=True)
+    assert quick is not None
+    try:
+        first = quick.data_version()
+        assert quick.data_version() == first
+        store.set_setting("patterns.min_audits", 4)
+        assert quick.data_version() != first
+    finally:
+        quick.close()
+        store.close()
+
+
+def test_reads_inside_consistent_see_one_state_of_the_file(saved: Path) -> None:
+    quick = open_quick(str(saved))
+    assert quick is not None
+    try:
+        with quick.consistent():
+            before = quick.people()
+            with closing(sqlite3.connect(saved, isolation_level=None)) as other:
+                other.execute("UPDATE people SET name = 'Samuel' WHERE name = 'Sam'")
+            assert quick.people() == before
+        assert [s.person.name for s in quick.people()] == ["Rosa", "Samuel"]
+    finally:
+        quick.close()

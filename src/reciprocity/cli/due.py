@@ -12,17 +12,9 @@ from reciprocity.cli.state import state
 
 if TYPE_CHECKING:
     from reciprocity.core.memory import Upcoming
-    from reciprocity.core.rhythm import Due
-    from reciprocity.store import PersonSummary, Store
+    from reciprocity.store import Store
 
-__all__ = ["audits_due", "register", "remembered_due"]
-
-
-def audits_due(summaries: list[PersonSummary], today: dt.date) -> list[Due]:
-    """When each relationship's next audit is due, soonest first (then by name)."""
-    from reciprocity.core.rhythm import audits_due as due_from
-
-    return due_from([(s.person, s.latest) for s in summaries], today)
+__all__ = ["register", "remembered_due"]
 
 
 def remembered_due(store: Store, today: dt.date, within: int) -> list[Upcoming]:
@@ -61,6 +53,8 @@ def due(
     within: Annotated[int, typer.Option("--within", min=0, help=messages.HELP_DUE_WITHIN)] = 14,
 ) -> None:
     """List the audits that are due, and the audits, dates and follow-ups coming up."""
+    from reciprocity.core.rhythm import audits_due
+
     app_state = state(ctx)
     today = app_state.today()
     store = app_state.store()
@@ -69,7 +63,7 @@ def due(
         typer.echo(messages.DUE_NO_PEOPLE)
         return
     names = {s.person.id: s.person.name for s in summaries}
-    upcoming = audits_due(summaries, today)
+    upcoming = audits_due([(s.person, s.latest) for s in summaries], today)
     shown = [d for d in upcoming if d.days_until(today) <= within]
     for item in shown:
         name = names[item.person_id]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reciprocity import messages
+from reciprocity.core.memory import ImportantDate, SharedThing
 from reciprocity.core.model import (
     Audit,
     Dimension,
@@ -32,16 +33,21 @@ from reciprocity.errors import InvalidInputError, Problem
 
 __all__ = [
     "AUDIT_COLUMNS",
+    "DATE_COLUMNS",
     "DIMENSION_COLUMNS",
     "PERSON_COLUMNS",
     "SEASON_COLUMNS",
+    "THING_COLUMNS",
     "PersonSummary",
     "audits_from_rows",
+    "date_from_values",
     "day",
+    "in_calendar_order",
     "pattern_settings_from",
     "person_from_values",
     "season_from_values",
     "settings_from_rows",
+    "thing_from_values",
 ]
 
 
@@ -77,6 +83,10 @@ AUDIT_COLUMNS = (
 
 DIMENSION_COLUMNS = ("audit_id", "dimension", "score", "lean", "example", "no_recent_example")
 
+DATE_COLUMNS = ("id", "person_id", "label", "day", "yearly")
+
+THING_COLUMNS = ("id", "person_id", "text", "follow_up", "done")
+
 _DIMENSIONS = {d.value: d for d in Dimension}
 _LEANS = {lean.value: lean for lean in Lean}
 _REFLECTION_KINDS = {kind.value: kind for kind in ReflectionKind}
@@ -104,6 +114,25 @@ def season_from_values(values: Sequence[Any]) -> Season:
         start=day(start),
         end=None if end is None else day(end),
         note=note,
+    )
+
+
+def date_from_values(values: Sequence[Any]) -> ImportantDate:
+    """The important date of a row in ``DATE_COLUMNS`` order."""
+    item_id, person_id, label, on, yearly = values
+    return ImportantDate(item_id, person_id, label, day(on), bool(yearly))
+
+
+def in_calendar_order(dates: Iterable[ImportantDate]) -> list[ImportantDate]:
+    """Important dates by month and day (then year and id), as every list of them is shown."""
+    return sorted(dates, key=lambda d: (d.day.month, d.day.day, d.day.year, d.id))
+
+
+def thing_from_values(values: Sequence[Any]) -> SharedThing:
+    """The shared thing of a row in ``THING_COLUMNS`` order."""
+    item_id, person_id, text, follow_up, done = values
+    return SharedThing(
+        item_id, person_id, text, None if follow_up is None else day(follow_up), bool(done)
     )
 
 

@@ -11,6 +11,7 @@ from reciprocity import messages
 from reciprocity.core.memory import CarePreferences, ImportantDate, SharedThing
 from reciprocity.errors import MemoryNotFoundError
 from reciprocity.store.base import SEASON_ID_PREFIX_MIN, StoreBase
+from reciprocity.store.decode import in_calendar_order
 from reciprocity.store.rows import (
     care_from_row,
     care_values,
@@ -48,8 +49,7 @@ class MemoryStore(StoreBase):
         if person_id is not None:
             query = query.where(important_dates.c.person_id == person_id)
         with self._read() as connection:
-            found = [date_from_row(row) for row in connection.execute(query)]
-        return sorted(found, key=lambda d: (d.day.month, d.day.day, d.day.year, d.id))
+            return in_calendar_order(date_from_row(row) for row in connection.execute(query))
 
     def add_shared_thing(self, item: SharedThing) -> SharedThing:
         """Remember something a person shared, with its follow-up date if any.

@@ -12,7 +12,8 @@ refuses and explains as usual.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,19 +23,25 @@ from reciprocity.errors import PersonNotFoundError
 from reciprocity.store.basics import SCHEMA_HEAD
 from reciprocity.store.decode import (
     AUDIT_COLUMNS,
+    DATE_COLUMNS,
     DIMENSION_COLUMNS,
     PERSON_COLUMNS,
     SEASON_COLUMNS,
+    THING_COLUMNS,
     PersonSummary,
     audits_from_rows,
+    date_from_values,
     day,
+    in_calendar_order,
     pattern_settings_from,
     person_from_values,
     season_from_values,
     settings_from_rows,
+    thing_from_values,
 )
 
 if TYPE_CHECKING:
+    from reciprocity.core.memory import ImportantDate, SharedThing
     from reciprocity.core.model import Audit, Person
     from reciprocity.core.patterns import PatternSettings
     from reciprocity.core.seasons import Season
@@ -78,19 +85,38 @@ class QuickReader:
     """Read-only access to a current SQLite database with the standard library only.
 
     Every method reads inside one transaction, so what it returns is consistent even
-    while another program writes.
+    while another program writes; several calls inside :meth:`consistent` share one.
     """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
+        self._in_transaction = False
+
+    @contextmanager
+    def consistent(self) -> Iterator[None]:
+        """Every read inside sees the database as it was at the first (one transaction)."""
+        if self._in_transaction:
+            yield
+            return
+        self._connection.execute("BEGIN")
+        self._in_transaction = True
+        try:
+            yield
+        finally:
+            self._in_transaction = False
+            self._connection.execute("COMMIT")
 
     def _all(self, query: str, *parameters: Any) -> list[Any]:
-        with closing(self._connection.cursor()) as cursor:
-            cursor.execute("BEGIN")
-            try:
-                return cursor.execute(query, parameters).fetchall()
-            finally:
-                cursor.execute("COMMIT")
+        with self.consistent(), closing(self._connection.cursor()) as cursor:
+            return cursor.execute(query, parameters).fetchall()
+
+    def data_version(self) -> int:
+        """SQLite's count of changes committed by other connections (``PRAGMA data_version``).
+
+        It changes whenever any other connection to the file commits, in this process
+        or another, so a value seen before reading says whether what was read is current.
+        """
+        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def person(self, name: str) -> Person:
         """The relationship of that name (case does not matter).
@@ -131,41 +157,86 @@ class QuickReader:
 
     def audits_by_person(self) -> dict[str, list[Audit]]:
         """Every audit, grouped by relationship, oldest first."""
-        with closing(self._connection.cursor()) as cursor:
-            cursor.execute("BEGIN")
-            try:
-                audit_rows = cursor.execute(
-                    f"SELECT {_columns(AUDIT_COLUMNS)} FROM audits ORDER BY person_id, audit_date"
-                ).fetchall()
-                dimension_rows = cursor.execute(
-                    f"SELECT {_columns(DIMENSION_COLUMNS)} FROM audit_dimensions"
-                ).fetchall()
-            finally:
-                cursor.execute("COMMIT")
+        return self._audits("", ())
+
+    def audits_of(self, person_ids: Iterable[str]) -> dict[str, list[Audit]]:
+        """The audits of some relationships, grouped by relationship, oldest first."""
+        wanted = tuple(dict.fromkeys(person_ids))
+        if not wanted:
+            return {}
+        return self._audits(f"person_id IN ({', '.join('?' * len(wanted))})", wanted)
+
+    def _audits(self, where: str, parameters: tuple[str, ...]) -> dict[str, list[Audit]]:
+        audits_where = f" WHERE {where}" if where else ""
+        dimensions_where = f" WHERE audit_id IN (SELECT id FROM audits{audits_where})"
+        with self.consistent(), closing(self._connection.cursor()) as cursor:
+            audit_rows = cursor.execute(
+                f"SELECT {_columns(AUDIT_COLUMNS)} FROM audits{audits_where}"
+                " ORDER BY person_id, audit_date",
+                parameters,
+            ).fetchall()
+            dimension_rows = cursor.execute(
+                f"SELECT {_columns(DIMENSION_COLUMNS)} FROM audit_dimensions"
+                + (dimensions_where if where else ""),
+                parameters,
+            ).fetchall()
         grouped: dict[str, list[Audit]] = {}
         for audit in audits_from_rows(audit_rows, dimension_rows):
             grouped.setdefault(audit.person_id, []).append(audit)
         return grouped
 
-    def seasons_by_person(self) -> dict[str, list[Season]]:
-        """Every season, grouped by relationship, earliest start first."""
-        rows = self._all(f"SELECT {_columns(SEASON_COLUMNS)} FROM seasons ORDER BY start_date, id")
+    def audit_versions(self, person_id: str | None = None) -> dict[str, str]:
+        """What each relationship's audits are, in a few bytes: their ids and revisions.
+
+        Storing an audit gives it a new id, and every change to a stored audit (an edit,
+        or an import replacing it) a higher revision, so this text changes exactly when
+        a relationship's audits do (or, rarely, when SQLite reads them in another order).
+        """
+        where = "" if person_id is None else " WHERE person_id = ?"
+        rows = self._all(
+            "SELECT person_id, group_concat(id || '@' || revision, ' ') FROM audits"
+            f"{where} GROUP BY person_id",
+            *(() if person_id is None else (person_id,)),
+        )
+        return dict(rows)
+
+    def seasons_by_person(self, person_id: str | None = None) -> dict[str, list[Season]]:
+        """Every season (or one relationship's), grouped by relationship, earliest start first."""
+        where = "" if person_id is None else " WHERE person_id = ?"
+        rows = self._all(
+            f"SELECT {_columns(SEASON_COLUMNS)} FROM seasons{where} ORDER BY start_date, id",
+            *(() if person_id is None else (person_id,)),
+        )
         grouped: dict[str, list[Season]] = {}
         for row in rows:
             season = season_from_values(row)
             grouped.setdefault(season.person_id, []).append(season)
         return grouped
 
+    def important_dates(self) -> list[ImportantDate]:
+        """Every important date, by month and day."""
+        rows = self._all(f"SELECT {_columns(DATE_COLUMNS)} FROM important_dates")
+        return in_calendar_order(date_from_values(row) for row in rows)
+
+    def shared_things(self) -> list[SharedThing]:
+        """Every shared thing, in the order they were added."""
+        rows = self._all(
+            f"SELECT {_columns(THING_COLUMNS)} FROM shared_things ORDER BY created_at, id"
+        )
+        return [thing_from_values(row) for row in rows]
+
     def close(self) -> None:
         """Release the file."""
         self._connection.close()
 
 
-def open_quick(target: str) -> QuickReader | None:
+def open_quick(target: str, *, any_thread: bool = False) -> QuickReader | None:
     """A quick reader for a SQLite file at the current schema, or ``None`` to use the store.
 
     Nothing is created or changed: the file is opened read-only, and any surprise
     (not a file, not SQLite, not reciprocity's, not the current schema) gives ``None``.
+    With ``any_thread``, the reader may be used from any thread (one at a time: the
+    caller holds a lock).
     """
     if "://" in target:
         return None
@@ -174,7 +245,10 @@ def open_quick(target: str) -> QuickReader | None:
         return None
     try:
         connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=not any_thread,
         )
     except sqlite3.Error:
         return None

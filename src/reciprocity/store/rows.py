@@ -18,12 +18,16 @@ from reciprocity.core import (
 from reciprocity.core.memory import CarePreferences, CareWay, ImportantDate, SharedThing
 from reciprocity.store.decode import (
     AUDIT_COLUMNS,
+    DATE_COLUMNS,
     DIMENSION_COLUMNS,
     PERSON_COLUMNS,
     SEASON_COLUMNS,
+    THING_COLUMNS,
     audits_from_rows,
+    date_from_values,
     person_from_values,
     season_from_values,
+    thing_from_values,
 )
 from reciprocity.store.schema import audit_dimensions, audit_revisions
 
@@ -166,7 +170,7 @@ def load_earlier(
 
 def date_from_row(row: Row[Any]) -> ImportantDate:
     """The important date an ``important_dates`` row holds."""
-    return ImportantDate(row.id, row.person_id, row.label, row.day, bool(row.yearly))
+    return date_from_values([getattr(row, name) for name in DATE_COLUMNS])
 
 
 def date_values(item: ImportantDate) -> dict[str, Any]:
@@ -181,7 +185,7 @@ def date_values(item: ImportantDate) -> dict[str, Any]:
 
 def thing_from_row(row: Row[Any]) -> SharedThing:
     """The shared thing a ``shared_things`` row holds."""
-    return SharedThing(row.id, row.person_id, row.text, row.follow_up, bool(row.done))
+    return thing_from_values([getattr(row, name) for name in THING_COLUMNS])
 
 
 def thing_values(item: SharedThing) -> dict[str, Any]:

@@ -314,7 +314,8 @@ def discard(ctx: Ctx) -> Response:
 def _audit_of(ctx: Ctx) -> tuple[Person, Audit]:
     person = _person(ctx)
     audit_id = ctx.path_param("audit_id")
-    audit = next((a for a in ctx.store.audits(person.id) if a.id == audit_id), None)
+    audits = ctx.web.snapshots.relationship(person.id).audits
+    audit = next((a for a in audits if a.id == audit_id), None)
     if audit is None:
         raise NotFound
     return person, audit

@@ -24,7 +24,8 @@ def _person(ctx: Ctx) -> Person:
 def guide_page(ctx: Ctx) -> Response:
     """The guide for the conversation, from the latest picture or boundary (or how to get one)."""
     person = _person(ctx)
-    source = next((a for a in reversed(ctx.store.audits(person.id)) if a.reflection), None)
+    audits = ctx.web.snapshots.relationship(person.id).audits
+    source = next((a for a in reversed(audits) if a.reflection), None)
     built = build_guide(person, source, phrasing_rules.default_rules()) if source else None
     if built is not None and ctx.request.query_params.get("format") == "md":
         name = f"guide-{person.name}.md"
@@ -50,7 +51,7 @@ def compare_page(ctx: Ctx, *, error: InvalidFileError | None = None, status: int
     comparison = None
     audit = None
     if response is not None:
-        audit = closest_audit(ctx.store.audits(person.id), response.date)
+        audit = closest_audit(ctx.web.snapshots.relationship(person.id).audits, response.date)
         if audit is not None:
             comparison = compare(person, audit, response)
     return ctx.render(

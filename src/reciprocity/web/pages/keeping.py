@@ -26,9 +26,10 @@ def reminders(ctx: Ctx) -> Response:
     """The audits that are due and the dates and follow-ups coming up."""
     overview = ctx.web.snapshots.overview(ctx.today)
     names = {r.person.id: r.person.name for r in overview.rows}
+    remembered = ctx.web.snapshots.remembered()
     soon = upcoming(
-        ctx.store.important_dates(),
-        ctx.store.shared_things(),
+        remembered.dates,
+        remembered.things,
         today=ctx.today,
         within_days=WITHIN_DAYS,
     )
@@ -42,19 +43,26 @@ def calendar_file(ctx: Ctx) -> Response:
     """The reminders as an .ics file for the calendar the person already uses."""
     from reciprocity.formats.calendar import build_calendar
 
-    overview = ctx.web.snapshots.overview(ctx.today)
-    built = build_calendar(
-        names={r.person.id: r.person.name for r in overview.rows},
-        audits=list(overview.due),
-        dates=ctx.store.important_dates(),
-        things=ctx.store.shared_things(),
-        today=ctx.today,
-        within=WITHIN_DAYS,
-        stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
-    )
-    return download(
-        built.to_ical().decode("utf-8"), "reciprocity.ics", "text/calendar; charset=utf-8"
-    )
+    snapshots = ctx.web.snapshots
+
+    def make() -> str:
+        overview = snapshots.overview(ctx.today)
+        remembered = snapshots.remembered()
+        built = build_calendar(
+            names={r.person.id: r.person.name for r in overview.rows},
+            audits=list(overview.due),
+            dates=list(remembered.dates),
+            things=list(remembered.things),
+            today=ctx.today,
+            within=WITHIN_DAYS,
+            stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        )
+        return str(built.to_ical().decode("utf-8"))
+
+    # Building the file takes tens of milliseconds; it is the same until the data changes
+    # (its time stamp then says when it was made, which is when its events were current).
+    text = snapshots.made("calendar", ctx.today, make)
+    return download(text, "reciprocity.ics", "text/calendar; charset=utf-8")
 
 
 def exchange_page(

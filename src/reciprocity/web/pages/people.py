@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
+from markupsafe import Markup
 from starlette.responses import Response
 
 from reciprocity import messages
@@ -11,11 +15,18 @@ from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
 from reciprocity.errors import DuplicatePersonError, InvalidInputError
 from reciprocity.web.charts import sparkline
 from reciprocity.web.context import Ctx, FieldErrors, problems_by_field
+from reciprocity.web.tables import overall_rows
 
 __all__ = ["add_person", "home", "remove_person", "rename_person", "set_rhythm"]
 
 # How far ahead the overview looks for dates and follow-ups.
 UPCOMING_DAYS = 30
+
+
+@lru_cache(maxsize=256)
+def _sparkline(points: tuple[tuple[dt.date, int], ...], label: str) -> Markup:
+    # The same twelve ratings draw the same line: drawn once, not on every overview.
+    return sparkline(points, label=label)
 
 
 def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> Response:
@@ -30,9 +41,10 @@ def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> R
         )
     due = {d.person_id: d for d in overview.due}
     names = {r.person.id: r.person.name for r in overview.rows}
+    remembered = ctx.web.snapshots.remembered()
     soon = upcoming(
-        ctx.store.important_dates(),
-        ctx.store.shared_things(),
+        remembered.dates,
+        remembered.things,
         today=ctx.today,
         within_days=UPCOMING_DAYS,
     )
@@ -40,11 +52,11 @@ def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> R
         {
             "row": row,
             "due": due.get(row.person.id),
-            "spark": sparkline(
-                row.overall[-12:],
-                label=messages.WEB_SPARK_LABEL.format(name=row.person.name),
+            "spark": _sparkline(
+                row.overall[-12:], messages.WEB_SPARK_LABEL.format(name=row.person.name)
             ),
             "recent": row.overall[-12:],
+            "recent_rows": overall_rows(row.overall[-12:]),
         }
         for row in overview.rows
     ]

@@ -13,7 +13,6 @@ from starlette.responses import Response
 from reciprocity import messages
 from reciprocity.core.memory import CarePreferences, CareWay, ImportantDate, SharedThing
 from reciprocity.core.model import Dimension, Person
-from reciprocity.core.patterns import relationship_status
 from reciprocity.core.rhythm import DEFAULT_RHYTHM_MONTHS, next_due
 from reciprocity.core.seasons import Season, SeasonKind, Whose, make_season
 from reciprocity.core.status_text import describe_season, explain_reading, guidance, state_label
@@ -21,6 +20,7 @@ from reciprocity.errors import InvalidInputError, ReciprocityError
 from reciprocity.store import new_id
 from reciprocity.web.charts import dimension_chart, dimension_series
 from reciprocity.web.context import Ctx, FieldErrors, NotFound, problems_by_field
+from reciprocity.web.tables import audit_rows
 
 __all__ = [
     "add_date",
@@ -50,14 +50,15 @@ def relationship(
     """The page of one relationship."""
     store = ctx.store
     person = _person(ctx)
-    audits = store.audits(person.id)
-    seasons = store.seasons(person.id)
-    reading = relationship_status(audits, seasons, store.pattern_settings())
+    kept = ctx.web.snapshots.relationship(person.id)
+    audits, seasons, reading = kept.audits, kept.seasons, kept.status
+    remembered = ctx.web.snapshots.remembered()
     latest = audits[-1] if audits else None
     reflected = next((a for a in reversed(audits) if a.reflection), None)
     every = person.rhythm_months or DEFAULT_RHYTHM_MONTHS
     due = next_due(person.id, latest.date if latest else None, every, ctx.today)
     label = messages.WEB_CHART_LABEL.format(name=person.name)
+    newest_first = list(reversed(audits))
     dimensions = [
         {
             "name": messages.DIMENSION_NAMES[d],
@@ -71,8 +72,13 @@ def relationship(
         "relationship.html",
         {
             "person": person,
-            "audits": list(reversed(audits)),
-            "chart": dimension_chart(audits, seasons, today=ctx.today, label=label),
+            "audits": newest_first,
+            "chart_rows": audit_rows(newest_first),
+            "history_rows": audit_rows(newest_first, person_id=person.id),
+            "chart": kept.derived(
+                ("chart", ctx.today, label),
+                lambda: dimension_chart(audits, seasons, today=ctx.today, label=label),
+            ),
             "series": dimension_series(audits),
             "dimension_order": list(Dimension),
             "overall_state": state_label(reading.overall, reading.role),
@@ -84,8 +90,8 @@ def relationship(
             "seasons": [(s, describe_season(s)) for s in reversed(seasons)],
             "season_kinds": list(SeasonKind),
             "whose_choices": list(Whose),
-            "dates": store.important_dates(person.id),
-            "things": store.shared_things(person.id),
+            "dates": [d for d in remembered.dates if d.person_id == person.id],
+            "things": [t for t in remembered.things if t.person_id == person.id],
             "care": store.care_preferences(person.id),
             "care_ways": list(CareWay),
             "draft": store.draft(person.id),
