@@ -1,0 +1,1 @@
+"""Evidence from the person's own chat exports: readers per format, the import, the indicators."""

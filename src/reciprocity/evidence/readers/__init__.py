@@ -1,0 +1,10 @@
+"""The chat export formats reciprocity reads, tried in order when a file's format is not given."""
+
+from __future__ import annotations
+
+from reciprocity.evidence.model import ChatReader
+
+__all__ = ["READERS"]
+
+# Most specific first: a reader whose sniff is loose goes last.
+READERS: tuple[ChatReader, ...] = ()
