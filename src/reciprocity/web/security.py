@@ -8,8 +8,9 @@ So every request passes a guard (a plain ASGI middleware, cheap on every page):
 - with a password (only when serving beyond this computer), HTTP Basic auth;
 - a request that changes anything must come from the app's own pages: a browser's
   ``Sec-Fetch-Site`` must say ``same-origin`` (or ``none``, typed by the person) and an
-  ``Origin``, when sent, must be the app's own; the form's token is checked by the page
-  handler once the body is read (see :func:`token_matches`);
+  ``Origin``, when sent, must be the app's own (``null`` only with a same-origin
+  ``Sec-Fetch-Site``, as browsers send under ``no-referrer``); the form's token is
+  checked by the page handler once the body is read (see :func:`token_matches`);
 - every answer carries a strict Content-Security-Policy (no inline script, nothing from
   another origin), ``nosniff``, ``no-referrer``, ``frame-ancestors 'none'``, and pages
   with personal data are never cached.
@@ -130,6 +131,10 @@ class Guard:
             if fetch_site is not None and fetch_site not in _SAME_SITE_VALUES:
                 return 403, messages.WEB_CROSS_SITE, ()
             origin = headers.get("origin")
+            if origin == "null" and fetch_site == "same-origin":
+                # Under ``Referrer-Policy: no-referrer`` a browser sends ``Origin: null``
+                # even on the app's own form posts; its Sec-Fetch-Site still tells the truth.
+                origin = None
             if origin is not None and origin != f"{scope.get('scheme', 'http')}://{host}":
                 return 403, messages.WEB_CROSS_SITE, ()
         return None
