@@ -104,9 +104,7 @@ def test_settings_change_what_counts_as_chronic(cli: Cli, tmp_path: Path) -> Non
 def test_a_bad_setting_is_refused_and_nothing_changes(cli: Cli) -> None:
     result = cli("settings", "set", "patterns.low_at_or_below", "9")
     assert result.code == 2
-    assert result.err == (
-        "error: patterns.low_at_or_below: must be a whole number of at least 1 and at most 5\n"
-    )
+    assert result.err == ("error: patterns.low_at_or_below: must be a whole number from 1 to 5\n")
     unknown = cli("settings", "set", "patterns.nope", "3")
     assert unknown.code == 2
     assert unknown.err.startswith("error: patterns.nope: unknown setting; the settings are: ")

@@ -10,12 +10,15 @@ from reciprocity.core.patterns import DEFAULT_SETTINGS, SETTING_KEYS
 DOC = (Path(__file__).parents[2] / "docs" / "patterns.md").read_text(encoding="utf-8")
 
 
-def test_every_setting_is_documented_with_its_default() -> None:
+def test_every_setting_is_documented_with_its_default_and_range() -> None:
     documented = {
-        key: float(default)
-        for key, default in re.findall(r"^\| `(patterns\.\w+)` \| ([\d.]+) \|", DOC, re.MULTILINE)
+        key: (float(default), float(low), float(high))
+        for key, default, low, high in re.findall(
+            r"^\| `(patterns\.\w+)` \| ([\d.]+) \| ([\d.]+)-([\d.]+) \|", DOC, re.MULTILINE
+        )
     }
     expected = {
-        key: float(getattr(DEFAULT_SETTINGS, name)) for key, (name, _) in SETTING_KEYS.items()
+        key: (float(getattr(DEFAULT_SETTINGS, name)), float(low), float(high))
+        for key, (name, low, high) in SETTING_KEYS.items()
     }
     assert documented == expected

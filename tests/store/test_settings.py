@@ -36,7 +36,14 @@ def test_a_reset_setting_has_its_default_again(store: Store) -> None:
     ("key", "value"),
     [
         ("patterns.min_audits", 0),
+        ("patterns.min_audits", 1),
         ("patterns.min_audits", 2.5),
+        ("patterns.min_audits", 2.0),
+        ("patterns.min_audits", "2.0"),
+        ("patterns.min_audits", 1e20),
+        ("patterns.min_audits", "1e+20"),
+        ("patterns.chronic_min_days", 1_000_000_000),
+        ("patterns.trend_min_change", 1e9),
         ("patterns.min_audits", "three"),
         ("patterns.mutual_at_or_above", 6),
         ("patterns.unknown", 1),
@@ -48,6 +55,17 @@ def test_a_refused_setting_changes_nothing(store: Store, key: str, value: object
         store.set_setting(key, value)
     assert raised.value.problems[0].field == key
     assert store.settings() == {"patterns.min_audits": 4}
+
+
+def test_several_settings_are_saved_together_or_not_at_all(store: Store) -> None:
+    store.set_settings({"patterns.min_audits": 4, "patterns.chronic_min_days": 365})
+    assert store.settings() == {"patterns.min_audits": 4, "patterns.chronic_min_days": 365}
+
+    with pytest.raises(InvalidInputError) as raised:
+        store.set_settings({"patterns.min_audits": 5, "patterns.trend_window": 0})
+
+    assert [p.field for p in raised.value.problems] == ["patterns.trend_window"]
+    assert store.settings() == {"patterns.min_audits": 4, "patterns.chronic_min_days": 365}
 
 
 def test_resetting_an_unknown_setting_is_refused(store: Store) -> None:

@@ -150,6 +150,18 @@ def test_settings_are_shown_changed_refused_and_reset(web: Web) -> None:
     assert open_store(web.db).pattern_settings().chronic_min_days == 180
 
 
+def test_settings_with_one_refused_value_save_nothing_and_keep_what_was_typed(web: Web) -> None:
+    form = {"patterns.chronic_min_days": "365", "patterns.min_audits": "2.0"}
+
+    refused = web.post("/settings", form)
+
+    assert refused.status_code == 400
+    assert 'id="patterns.min_audits-error"' in refused.text
+    assert "whole number from 2 to 50" in refused.text
+    assert 'value="365"' in refused.text
+    assert open_store(web.db).settings() == {}
+
+
 def test_the_guide_comes_from_the_latest_picture_and_downloads_as_markdown(web: Web) -> None:
     empty = web.add_person("Sam", "partner")
     assert "There is none for Sam yet" in web.client.get(f"/people/{empty}/guide").text

@@ -36,7 +36,7 @@ def show(
     from reciprocity.core.patterns import SETTING_KEYS
 
     current = state(ctx).store().pattern_settings()
-    values = {key: getattr(current, name) for key, (name, _) in SETTING_KEYS.items()}
+    values = {key: getattr(current, name) for key, (name, *_) in SETTING_KEYS.items()}
     if as_json:
         document = {k: {"value": v, "default": _default(k)} for k, v in values.items()}
         typer.echo(json.dumps(document, indent=2))

@@ -108,13 +108,24 @@ class PatternSettings:
 
 DEFAULT_SETTINGS = PatternSettings()
 
-# The settings a person may change, under these keys, with the smallest value that makes sense.
-SETTING_KEYS: dict[str, tuple[str, float]] = {
-    f"patterns.{f.name}": (f.name, 0.1 if f.type in (float, "float") else 1)
-    for f in fields(PatternSettings)
+# The settings a person may change, under these keys, with the range that makes sense:
+# fewer than two audits cannot show a pattern, a chronic imbalance needs at least two
+# audits to be a pattern at all, and nothing is read over more than ten years.
+_RANGES: dict[str, tuple[float, float]] = {
+    "min_audits": (2, 50),
+    "chronic_min_audits": (2, 50),
+    "chronic_min_days": (1, 3650),
+    "low_at_or_below": (1, MAX_SCORE),
+    "mutual_at_or_above": (1, MAX_SCORE),
+    "trend_window": (1, 20),
+    "trend_min_change": (0.1, MAX_SCORE - 1),
+    "dip_history": (1, 50),
+    "receiving_low_at_or_below": (1, MAX_SCORE),
+    "role_min_dimensions": (1, 4),
 }
-# Settings that are scores (or score gaps) cannot go past the top of the scale.
-_SCORE_SETTINGS = {"low_at_or_below", "mutual_at_or_above", "receiving_low_at_or_below"}
+SETTING_KEYS: dict[str, tuple[str, float, float]] = {
+    f"patterns.{f.name}": (f.name, *_RANGES[f.name]) for f in fields(PatternSettings)
+}
 
 
 def unknown_setting(key: str) -> Problem | None:
@@ -138,16 +149,15 @@ def settings_from(overrides: Mapping[str, object]) -> PatternSettings:
         if unknown := unknown_setting(key):
             problems.append(unknown)
             continue
-        name, minimum = SETTING_KEYS[key]
+        name, minimum, maximum = SETTING_KEYS[key]
         whole = isinstance(getattr(DEFAULT_SETTINGS, name), int)
         number = _number(raw, whole=whole)
-        maximum = MAX_SCORE if name in _SCORE_SETTINGS else float("inf")
         if number is None or not minimum <= number <= maximum:
             message = messages.ERR_SETTING_VALUE.format(
-                kind=messages.WHOLE_NUMBER if whole else messages.NUMBER, minimum=f"{minimum:g}"
+                kind=messages.WHOLE_NUMBER if whole else messages.NUMBER,
+                minimum=f"{minimum:g}",
+                maximum=f"{maximum:g}",
             )
-            if name in _SCORE_SETTINGS:
-                message += messages.ERR_SETTING_AT_MOST.format(maximum=MAX_SCORE)
             problems.append(Problem(message, key))
             continue
         values[name] = number
@@ -166,14 +176,18 @@ def settings_from(overrides: Mapping[str, object]) -> PatternSettings:
 def _number(raw: object, *, whole: bool) -> int | float | None:
     if isinstance(raw, bool):
         return None
+    if whole:
+        # "2.0" or "1e3" for a count of audits is a slip to point out, not to round.
+        if isinstance(raw, int):
+            return raw
+        text = str(raw).strip()
+        return int(text) if text.lstrip("+-").isdigit() else None
     try:
         number = float(str(raw)) if not isinstance(raw, int | float) else raw
     except ValueError:
         return None
     if not math.isfinite(number):
         return None
-    if whole:
-        return int(number) if float(number).is_integer() else None
     return float(number)
 
 

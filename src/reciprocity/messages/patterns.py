@@ -68,12 +68,11 @@ STATUS_DIMENSION: Final = "{dimension}: {state}"
 STATUS_GUIDANCE: Final = "What might help:"
 STATUS_NO_PEOPLE: Final = "No relationships yet. Add one with: reciprocity person add NAME"
 ERR_SETTING_UNKNOWN: Final = "unknown setting; the settings are: {known}"
-ERR_SETTING_VALUE: Final = "must be a {kind} of at least {minimum}"
+ERR_SETTING_VALUE: Final = "must be a {kind} from {minimum} to {maximum}"
 ERR_SETTING_LOW_MUTUAL: Final = "patterns.low_at_or_below must be below patterns.mutual_at_or_above"
 ERR_SETTING_UNREADABLE: Final = (
     "this stored setting cannot be read; put it back with `reciprocity settings reset {key}`"
 )
-ERR_SETTING_AT_MOST: Final = " and at most {maximum}"
 WHOLE_NUMBER: Final = "whole number"
 NUMBER: Final = "number"
 SETTINGS_HEADER: Final = ("Setting", "Value", "Default")

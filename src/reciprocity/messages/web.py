@@ -313,6 +313,18 @@ WEB_SETTINGS_PROBLEMS: Final = "Some values could not be used; they are marked b
 WEB_SETTING_DEFAULT: Final = "Default: {default}."
 WEB_SETTING_RESET: Final = "Back to the default"
 WEB_SAVE_SETTINGS: Final = "Save the settings"
+WEB_SETTING_LABELS: Final[dict[str, str]] = {
+    "patterns.min_audits": "Audits before a pattern",
+    "patterns.chronic_min_audits": "Low audits that make it chronic",
+    "patterns.chronic_min_days": "Days a chronic pattern spans",
+    "patterns.low_at_or_below": "Leaning score",
+    "patterns.mutual_at_or_above": "Mutual score",
+    "patterns.trend_window": "Audits a trend compares",
+    "patterns.trend_min_change": "Change that makes a trend",
+    "patterns.dip_history": "Mutual audits before a dip",
+    "patterns.receiving_low_at_or_below": "Low openness to receiving",
+    "patterns.role_min_dimensions": "Dimensions that make a role",
+}
 WEB_SETTING_HELP: Final[dict[str, str]] = {
     "patterns.min_audits": "How many audits it takes before any pattern is read.",
     "patterns.chronic_min_audits": "Low audits leaning the same way before it is chronic.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -35,14 +36,24 @@ class SettingsStore(StoreBase):
 
     def set_setting(self, key: str, value: object) -> None:
         """Change one setting (checked first: nothing is saved if the value is refused)."""
-        settings_from({**self.settings(), key: value})
-        values = {"value": json.dumps(value), "updated_at": self._clock()}
+        self.set_settings({key: value})
+
+    def set_settings(self, changes: Mapping[str, object]) -> None:
+        """Change several settings at once: all are saved, or none if any is refused.
+
+        Raises:
+            InvalidInputError: Every refused value, each at its key.
+        """
         with self._write() as connection:
-            changed = connection.execute(
-                update(settings_table).where(settings_table.c.key == key).values(**values)
-            )
-            if changed.rowcount == 0:
-                connection.execute(insert(settings_table).values(key=key, **values))
+            settings_from({**self._settings(connection), **changes})
+            now = self._clock()
+            for key, value in changes.items():
+                values = {"value": json.dumps(value), "updated_at": now}
+                changed = connection.execute(
+                    update(settings_table).where(settings_table.c.key == key).values(**values)
+                )
+                if changed.rowcount == 0:
+                    connection.execute(insert(settings_table).values(key=key, **values))
 
     def reset_setting(self, key: str) -> None:
         """Put one setting back to its default."""

@@ -107,34 +107,40 @@ def settings(ctx: Ctx) -> Response:
     """Show the thresholds of the pattern rules (GET) or change them (POST)."""
     errors: FieldErrors = {}
     if ctx.form is not None:
-        for key in SETTING_KEYS:
+        current = ctx.store.pattern_settings()
+        changes: dict[str, object] = {}
+        resets = [key for key in SETTING_KEYS if ctx.value(f"reset-{key}")]
+        for key, (name, *_) in SETTING_KEYS.items():
             raw = ctx.value(key)
-            if ctx.value(f"reset-{key}"):
-                ctx.store.reset_setting(key)
-                continue
-            if not raw:
+            if key in resets or not raw:
                 continue
             value: object = raw
             with contextlib.suppress(ValueError):
                 value = json.loads(raw)
-            current = getattr(ctx.store.pattern_settings(), SETTING_KEYS[key][0])
-            if value == current:
-                continue
-            try:
-                ctx.store.set_setting(key, value)
-            except InvalidInputError as error:
-                errors[key] = " ".join(p.message for p in error.problems)
-        if not errors:
+            if value != getattr(current, name):
+                changes[key] = value
+        try:
+            # All or nothing: one refused value keeps every other one unsaved too.
+            ctx.store.set_settings(changes)
+        except InvalidInputError as error:
+            for problem in error.problems:
+                key = problem.field or next(iter(changes))
+                errors[key] = " ".join(filter(None, [errors.get(key), problem.message]))
+        else:
+            for key in resets:
+                ctx.store.reset_setting(key)
             return ctx.redirect("/settings", notice="settings-saved")
     current = ctx.store.pattern_settings()
     rows = [
         {
             "key": key,
-            "value": ctx.value(key) if key in errors else f"{getattr(current, name):g}",
+            # A refused form comes back as typed, every field of it.
+            "value": ctx.value(key) if errors else f"{getattr(current, name):g}",
             "default": f"{_default(key):g}",
+            "label": messages.WEB_SETTING_LABELS[key],
             "help": messages.WEB_SETTING_HELP.get(key, ""),
         }
-        for key, (name, _) in SETTING_KEYS.items()
+        for key, (name, *_) in SETTING_KEYS.items()
     ]
     return ctx.render(
         "settings.html", {"rows": rows, "errors": errors}, status=400 if errors else 200
