@@ -107,6 +107,17 @@ def test_what_is_typed_is_kept_before_the_step_is_sent(web: Web) -> None:
     assert draft.answers["_pending"]["initiation"]["example"] == "half a thought"
 
 
+def test_the_proposal_on_a_restored_step_reads_what_was_typed_there(web: Web) -> None:
+    pid = web.add_person("Alex", "friend")
+    web.post(f"/people/{pid}/audit/date", {"date": "2026-11-20"})
+    web.post(f"/people/{pid}/audit/initiation/draft", {"score": "5", "lean": "mutual"})
+
+    page = web.client.get(f"/people/{pid}/audit/initiation").text
+
+    assert messages.WEB_PROPOSAL_VALUE.format(value=5) in page
+    assert f">{messages.WEB_PROPOSAL_NONE}<" not in page
+
+
 def test_a_low_score_without_a_direction_or_example_comes_back_at_its_fields(web: Web) -> None:
     pid = web.add_person("Alex", "friend")
     web.post(f"/people/{pid}/audit/date", {"date": "2026-11-20"})

@@ -271,6 +271,19 @@ def test_the_proposal_helper_runs_the_core_rule(web: Web) -> None:
     assert nothing["value"] is None
 
 
+def test_the_proposal_waits_for_the_direction_of_a_low_score(web: Web) -> None:
+    # Mid-answer: a 2 with no lean yet must not read as "nearly mutual".
+    answer = web.post(
+        "/api/proposal",
+        {"initiation-score": "2", "depth-score": "5", "depth-lean": "mutual"},
+    ).json()
+
+    assert answer["value"] is None
+    assert answer["explanation"] == [
+        messages.WEB_PROPOSAL_WAITING.format(dimensions=messages.DIMENSION_NAMES["initiation"])
+    ]
+
+
 def test_a_store_change_from_the_cli_shows_on_the_reminders(web: Web) -> None:
     store = open_store(web.db)
     try:

@@ -225,6 +225,10 @@ WEB_EXAMPLE_OPTIONAL_IF_NONE: Final = "With no recent example, a note here is op
 WEB_PROPOSAL_SO_FAR: Final = "The overall rating so far"
 WEB_PROPOSAL_VALUE: Final = "Proposed: {value} of 5."
 WEB_PROPOSAL_NONE: Final = "Nothing to propose yet."
+WEB_PROPOSAL_WAITING: Final = (
+    "Choose which way {dimensions} leans to see the proposal: a low score means something "
+    "different depending on who carries it."
+)
 WEB_PROPOSED_MARK: Final = " (proposed)"
 WEB_OVERRIDE_REASON: Final = "If you chose differently from the proposal, why? (optional)"
 WEB_OVERRIDE_REASON_HELP: Final = "A few words for your future self."

@@ -9,10 +9,8 @@ from starlette.responses import JSONResponse, Response
 
 from reciprocity import phrasing_rules
 from reciprocity.core.model import Dimension
-from reciprocity.core.proposal import explain_proposal, propose_overall_rating
-from reciprocity.errors import InvalidInputError
-from reciprocity.formats.codec import rating_from_dict
 from reciprocity.web.context import Ctx
+from reciprocity.web.proposing import live_proposal
 
 __all__ = ["phrasing", "proposal"]
 
@@ -29,21 +27,15 @@ def phrasing(ctx: Ctx) -> Response:
 
 def proposal(ctx: Ctx) -> Response:
     """The overall rating the dimensions given so far propose, with its explanation."""
-    ratings = []
+    sections: dict[str, dict[str, object]] = {}
     for dimension in Dimension:
         score = ctx.value(f"{dimension.value}-score")
-        if not score:
-            continue
-        data: dict[str, object] = {"example": "-"}
         if score == "none":
-            data = {"no_recent_example": True}
-        else:
-            data["score"] = int(score) if score.isdigit() else score
+            sections[dimension.value] = {"no_recent_example": True}
+        elif score:
+            section: dict[str, object] = {"score": int(score) if score.isdigit() else score}
             if lean := ctx.value(f"{dimension.value}-lean"):
-                data["lean"] = lean
-        try:
-            ratings.append(rating_from_dict(dimension, data))
-        except InvalidInputError:
-            continue
-    found = propose_overall_rating(ratings)
-    return JSONResponse({"value": found.value, "explanation": explain_proposal(found)})
+                section["lean"] = lean
+            sections[dimension.value] = section
+    value, explanation = live_proposal(sections)
+    return JSONResponse({"value": value, "explanation": explanation})

@@ -17,16 +17,16 @@ from starlette.responses import Response
 from reciprocity import messages, phrasing_rules
 from reciprocity.core.audit import needs_reflection
 from reciprocity.core.model import MAX_SCORE, Audit, Dimension, Lean, Person, ReflectionKind
-from reciprocity.core.proposal import explain_proposal, propose_overall_rating
 from reciprocity.errors import (
     DuplicateAuditError,
     InvalidInputError,
     Problem,
     StaleEditError,
 )
-from reciprocity.formats.codec import audit_from_data, audit_to_dict, rating_from_dict
+from reciprocity.formats.codec import audit_from_data, audit_to_dict
 from reciprocity.store import new_id
 from reciprocity.web.context import Ctx, FieldErrors, NotFound
+from reciprocity.web.proposing import live_proposal
 
 __all__ = [
     "STEPS",
@@ -142,16 +142,7 @@ def _texts_of(step: str, section: Any) -> list[str]:
 
 
 def _proposal(answers: Answers) -> tuple[int | None, list[str]]:
-    ratings = []
-    for dimension in Dimension:
-        section = answers.get(dimension.value)
-        if isinstance(section, dict):
-            try:
-                ratings.append(rating_from_dict(dimension, section))
-            except InvalidInputError:
-                continue
-    proposal = propose_overall_rating(ratings)
-    return proposal.value, explain_proposal(proposal)
+    return live_proposal({d.value: answers.get(d.value) for d in Dimension})
 
 
 def _render_step(
@@ -171,7 +162,10 @@ def _render_step(
     index = steps.index(step)
     pending = answers.get(PENDING, {})
     current = values if values is not None else answers.get(step, pending.get(step, {}))
-    proposed, explanation = _proposal(answers)
+    # The box shows this step as it stands (restored or just typed), not as last saved.
+    proposed, explanation = _proposal(
+        {**answers, step: current} if step in DIMENSION_STEPS else answers
+    )
     context: Answers = {
         "person": person,
         "step": step,
