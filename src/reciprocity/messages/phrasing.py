@@ -65,6 +65,11 @@ REFRAMES: Final[dict[str, str]] = {
         "Try one recent moment and what would help you feel less alone with it: "
         '"Last week I ..., and I\'d love it if we ..."'
     ),
+    "test-them": (
+        '"{span}" waits to see whether they notice, which leaves both of you guessing. '
+        "Try telling them what you'd love instead: \"It would mean a lot if you reached "
+        'out first sometimes."'
+    ),
     "done-trying": (
         '"{span}" sounds worn out, and that matters. Before deciding anything, try naming '
         "what you need in order to keep going, and a boundary that protects your energy."
