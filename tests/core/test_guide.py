@@ -73,6 +73,10 @@ def test_a_boundary_opens_with_what_the_person_needs() -> None:
     guide = build_guide(MUM, audit_with(boundary), default_rules())
     assert guide.sections[0].lines[0].startswith("\"There's something I need, Mum")
     assert guide.sections[1].heading == messages.GUIDE_HEAD_PATTERN["boundary"]
+    # A boundary is about what the person will do, not a pattern they would love.
+    assert guide.sections[1].lines[1] == messages.GUIDE_PATTERN_HINT["boundary"]
+    assert guide.sections[2].lines[1] == messages.GUIDE_ASK_ONE_THING["boundary"]
+    assert "love to happen" not in guide_text(guide)
 
 
 def test_accusing_words_in_the_reflection_come_back_with_a_reframing() -> None:
@@ -93,8 +97,10 @@ def test_markdown_has_a_title_and_a_heading_per_part() -> None:
     assert markdown.count("\n## ") == 5
 
 
-def test_the_guides_own_words_are_never_a_ledger_blame_or_withdrawal() -> None:
-    guide = build_guide(MUM, audit_with(PICTURE), default_rules())
+@pytest.mark.parametrize("kind", list(ReflectionKind))
+def test_the_guides_own_words_are_never_a_ledger_blame_or_withdrawal(kind: ReflectionKind) -> None:
+    reflection = Reflection(kind, PICTURE.text, PICTURE.first_step)
+    guide = build_guide(MUM, audit_with(reflection), default_rules())
     own = [line for s in guide.sections for line in s.lines if line != PICTURE.text]
     for line in own:
         assert not check(line), line

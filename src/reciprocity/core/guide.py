@@ -59,13 +59,13 @@ def build_guide(person: Person, audit: Audit, rules: tuple[PhrasingRule, ...]) -
         GuideSection(messages.GUIDE_HEAD_OPENING, (opening.format(name=person.name),)),
         GuideSection(
             messages.GUIDE_HEAD_PATTERN[kind],
-            (reflection.text, messages.GUIDE_PATTERN_HINT),
+            (reflection.text, messages.GUIDE_PATTERN_HINT[kind]),
         ),
         GuideSection(
             messages.GUIDE_HEAD_ASK,
             (
-                messages.GUIDE_ASK[0].format(step=reflection.first_step.rstrip(". ")),
-                messages.GUIDE_ASK[1],
+                messages.GUIDE_ASK.format(step=reflection.first_step.rstrip(". ")),
+                messages.GUIDE_ASK_ONE_THING[kind],
             ),
         ),
         GuideSection(messages.GUIDE_HEAD_QUESTION, messages.GUIDE_QUESTIONS),

@@ -20,16 +20,28 @@ GUIDE_HEAD_PATTERN: Final[dict[str, str]] = {
     "picture": "The pattern you would like, in concrete terms",
     "boundary": "The boundary you need, in concrete terms",
 }
-GUIDE_PATTERN_HINT: Final = (
-    "Say it as what you would love to happen, with an example or two, rather than what has "
-    "been missing."
-)
+GUIDE_PATTERN_HINT: Final[dict[str, str]] = {
+    "picture": (
+        "Say it as what you would love to happen, with an example or two, rather than what "
+        "has been missing."
+    ),
+    "boundary": (
+        "Say it as what you will do to look after yourself, and what that keeps possible "
+        "between you, rather than as a rule for them."
+    ),
+}
 GUIDE_HEAD_ASK: Final = "Your first step, and one specific ask"
-GUIDE_ASK: Final = (
-    "Your first step: {step}.",
-    'Then ask for one concrete thing, small enough to say yes to: "Could we try this for the '
-    'next month, and see how it feels?"',
-)
+GUIDE_ASK: Final = "Your first step: {step}."
+GUIDE_ASK_ONE_THING: Final[dict[str, str]] = {
+    "picture": (
+        'Then ask for one concrete thing, small enough to say yes to: "Could we try this '
+        'for the next month, and see how it feels?"'
+    ),
+    "boundary": (
+        "Then say how you will keep it, kindly, and ask for one thing that would help you "
+        'keep showing up: "Would that work for you, and is there anything you need from me?"'
+    ),
+}
 GUIDE_HEAD_QUESTION: Final = "Their side"
 GUIDE_QUESTIONS: Final = (
     '"How does this look from where you are?"',
