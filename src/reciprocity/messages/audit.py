@@ -128,17 +128,17 @@ SELF_INTRO: Final = (
     "Now a look at yourself. Reciprocity needs both giving and receiving; someone who never "
     "lets themselves be cared for blocks it as surely as someone who never gives."
 )
-ASK_SELF_GIVING: Final = "Am I giving about as much as I receive here?"
+ASK_SELF_GIVING: Final = "Does my own care reach them here, in whatever form suits me?"
 ASK_SELF_RECEIVING: Final = (
     "Am I open to receiving: do I accept help, ask for it, let myself be supported?"
 )
 ASK_SELF_NOTE: Final = "A note for yourself (optional):"
 SELF_GIVING_LABELS: Final[dict[int, str]] = {
-    1: "1 - I receive much more than I give here",
-    2: "2 - I receive more than I give",
-    3: "3 - I receive a little more than I give",
-    4: "4 - I give nearly as much as I receive",
-    5: "5 - I give as much as I receive, or more",
+    1: "1 - hardly: here I am mostly the one cared for",
+    2: "2 - a little: I lean on them more than I offer",
+    3: "3 - some: I offer care, and lean on them a bit more",
+    4: "4 - mostly: my care reaches them in my own ways",
+    5: "5 - fully: care flows from me as freely as it comes to me",
 }
 SELF_RECEIVING_LABELS: Final[dict[int, str]] = {
     1: "1 - hardly: I rarely accept help or ask for it",

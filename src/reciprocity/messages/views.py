@@ -26,7 +26,7 @@ SHOW_TITLE: Final = "{name} ({kind}), audit of {date}"
 SHOW_REVISION: Final = "revision {revision}"
 SHOW_NO_EXAMPLE: Final = "no recent example"
 SHOW_SELF: Final = (
-    "You: giving about as much as you receive, {giving} of 5; open to receiving, {receiving} of 5"
+    "You: your own care reaching them, {giving} of 5; open to receiving, {receiving} of 5"
 )
 SHOW_OVERALL: Final = "Overall: {score} of 5"
 SHOW_OVERALL_OVERRIDDEN: Final = "Overall: {score} of 5 (proposed {proposed})"
