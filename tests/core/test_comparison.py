@@ -9,7 +9,7 @@ import pytest
 from reciprocity import messages
 from reciprocity.core import Audit, Dimension, DimensionRating, Lean, Person, RelationshipKind
 from reciprocity.core.audit import make_audit
-from reciprocity.core.comparison import Agreement, closest_audit, compare
+from reciprocity.core.comparison import Agreement, closest_audit, compare, comparison_text
 from reciprocity.core.invitation import (
     Invitation,
     Response,
@@ -93,6 +93,32 @@ def test_each_difference_becomes_a_question_of_its_own_kind() -> None:
     assert [r.question for r in rows] == [messages.COMPARE_QUESTION_SCORE[d] for d in Dimension]
     rows = compare(SAM, audit_on(DAY), response(3, Lean.THEY_CARRY)).dimensions
     assert [r.question for r in rows] == [messages.COMPARE_QUESTION_LEAN[d] for d in Dimension]
+
+
+def test_no_recent_example_on_one_side_or_both_is_said_as_it_is() -> None:
+    quiet = tuple(DimensionRating.without_example(d) for d in Dimension)
+    neither = make_audit(
+        audit_id="a-quiet",
+        person_id=SAM.id,
+        on=DAY,
+        today=DAY,
+        dimensions={r.dimension: r for r in quiet},
+        self_check=SelfCheck(4, 4),
+        overall_score=3,
+    )
+
+    one = compare(SAM, audit_on(DAY), Response("i1", SAM.id, DAY, quiet)).dimensions[0]
+    both = compare(SAM, neither, Response("i1", SAM.id, DAY, quiet)).dimensions[0]
+
+    assert one.question == messages.COMPARE_QUESTION_NO_EXAMPLE
+    assert both.question == messages.COMPARE_QUESTION_NEITHER_EXAMPLE
+
+
+def test_both_sides_examples_are_shown_in_their_own_words() -> None:
+    text = comparison_text(compare(SAM, audit_on(DAY), response(2, Lean.I_CARRY)))
+
+    assert '"what happened"' in text
+    assert '"from my side"' in text
 
 
 def test_the_closest_audit_is_compared_and_a_tie_goes_to_the_later_one() -> None:

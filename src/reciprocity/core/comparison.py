@@ -82,7 +82,9 @@ def _compare_one(mine: DimensionRating, theirs: DimensionRating) -> DimensionCom
             Agreement.NOT_COMPARABLE,
             None,
             False,
-            messages.COMPARE_QUESTION_NO_EXAMPLE,
+            messages.COMPARE_QUESTION_NEITHER_EXAMPLE
+            if mine.score is None and theirs.score is None
+            else messages.COMPARE_QUESTION_NO_EXAMPLE,
         )
     apart = abs(mine.score - theirs.score)
     same_lean = mine.lean is theirs.lean
@@ -123,8 +125,13 @@ def comparison_text(comparison: Comparison) -> str:
     ]
     for row in comparison.dimensions:
         lines.append(messages.DIMENSION_NAMES[row.dimension])
-        lines.append(messages.COMPARE_YOU.format(side=side_text(row.mine)))
-        lines.append(messages.COMPARE_THEM.format(name=name, side=side_text(row.theirs)))
+        for side, rating in (
+            (messages.COMPARE_YOU.format(side=side_text(row.mine)), row.mine),
+            (messages.COMPARE_THEM.format(name=name, side=side_text(row.theirs)), row.theirs),
+        ):
+            lines.append(side)
+            if rating.example.strip():
+                lines.append(messages.COMPARE_EXAMPLE.format(example=rating.example.strip()))
         if row.agreement is Agreement.AGREE:
             lines.append(messages.COMPARE_AGREE)
         elif row.agreement is Agreement.DIFFER:

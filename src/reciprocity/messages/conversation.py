@@ -157,6 +157,11 @@ COMPARE_QUESTION_NO_EXAMPLE: Final = (
     "One of you had nothing recent to go on here. How would each of you like this to go "
     "between you, when the time comes?"
 )
+COMPARE_QUESTION_NEITHER_EXAMPLE: Final = (
+    "Neither of you had anything recent to go on here. How would each of you like this to "
+    "go between you, when the time comes?"
+)
+COMPARE_EXAMPLE: Final = '    "{example}"'
 ERR_NOT_A_RESPONSE: Final = (
     "not a reciprocity response file (no format = 'reciprocity-response'); it is made by the "
     "invitation page"
