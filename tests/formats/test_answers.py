@@ -113,7 +113,7 @@ recieving = 3
         "alex.toml:7: depth.lean: a score of 3 leans one way; say which: 'i-carry' or 'they-carry'",
         "alex.toml:11: crisis: no_recent_example = true cannot have a score or lean; "
         "remove one or the other",
-        "alex.toml:15: self.receiving: missing",
+        "alex.toml:15: self.receiving: is missing",
         "alex.toml:17: self.recieving: unknown key "
         "(check the spelling; see docs/answers-format.md)",
         "alex.toml: maintenance: missing: "
@@ -124,7 +124,7 @@ recieving = 3
 def test_an_empty_file_names_every_missing_table() -> None:
     missing = "missing: give score, lean and example, or no_recent_example = true"
     assert problems("") == [
-        "alex.toml: self: missing",
+        "alex.toml: self: is missing",
         *(f"alex.toml: {d.value}: {missing}" for d in Dimension),
     ]
 
@@ -148,6 +148,12 @@ def test_an_unknown_reflection_kind_is_refused() -> None:
     text = documented_example().replace('kind = "picture"', 'kind = "complaint"')
     (line,) = problems(text)
     assert "reflection.kind: unknown kind 'complaint'" in line
+
+
+def test_an_empty_reflection_kind_asks_which_one_it_is() -> None:
+    text = documented_example().replace('kind = "picture"', 'kind = ""')
+    (line,) = problems(text)
+    assert line.endswith("reflection.kind: say whether this is a picture or a boundary")
 
 
 def test_a_low_rating_without_a_reflection_is_refused() -> None:

@@ -118,6 +118,18 @@ def test_the_proposal_on_a_restored_step_reads_what_was_typed_there(web: Web) ->
     assert f">{messages.WEB_PROPOSAL_NONE}<" not in page
 
 
+def test_a_step_sent_without_a_score_asks_for_one_in_plain_words(web: Web) -> None:
+    pid = web.add_person("Alex", "friend")
+    web.post(f"/people/{pid}/audit/date", {"date": "2026-11-20"})
+
+    response = web.post(f"/people/{pid}/audit/initiation", {"example": "a walk"})
+
+    assert response.status_code == 400
+    assert messages.ERR_SCORE_NEEDED in response.text
+    assert "None" not in response.text
+    assert "a walk" in response.text
+
+
 def test_a_low_score_without_a_direction_or_example_comes_back_at_its_fields(web: Web) -> None:
     pid = web.add_person("Alex", "friend")
     web.post(f"/people/{pid}/audit/date", {"date": "2026-11-20"})

@@ -38,7 +38,9 @@ _DIRECTED_BELOW = 4
 
 def check_score(value: int | None, field: str) -> Problem | None:
     """Check that a score is a whole number from 1 to 5."""
-    if value is None or isinstance(value, bool) or not MIN_SCORE <= value <= MAX_SCORE:
+    if value is None:
+        return Problem(messages.ERR_SCORE_NEEDED, field)
+    if isinstance(value, bool) or not MIN_SCORE <= value <= MAX_SCORE:
         return Problem(messages.ERR_SCORE_RANGE.format(value=value), field)
     return None
 

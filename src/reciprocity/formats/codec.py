@@ -212,7 +212,11 @@ def _read_sections(parts: _Parts, data: Mapping[str, Any]) -> None:
             try:
                 kind = ReflectionKind(table.kind)
             except ValueError:
-                message = messages.ERR_UNKNOWN_REFLECTION_KIND.format(value=table.kind)
+                message = (
+                    messages.ERR_UNKNOWN_REFLECTION_KIND.format(value=table.kind)
+                    if table.kind.strip()
+                    else messages.ERR_REFLECTION_KIND_NEEDED
+                )
                 parts.fail(key, [Problem(message, "reflection.kind")])
                 continue
             parts.reflection = Reflection(kind, table.text, table.first_step)

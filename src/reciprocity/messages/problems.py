@@ -7,6 +7,7 @@ from typing import Final
 # --- Errors (what went wrong, in plain words) ---------------------------------------------
 
 ERR_SCORE_RANGE: Final = "must be a whole number from 1 to 5 (got {value})"
+ERR_SCORE_NEEDED: Final = "needs a score from 1 to 5"
 ERR_LEAN_ON_FIVE: Final = "a 5 means roughly mutual, so it cannot lean one way; use 'mutual'"
 ERR_LEAN_NEEDED: Final = "a score of {score} leans one way; say which: 'i-carry' or 'they-carry'"
 ERR_LEAN_UNKNOWN: Final = "unknown lean {value!r}; use 'i-carry', 'they-carry' or 'mutual'"
@@ -86,8 +87,9 @@ ERR_TOO_SMALL: Final = "must be at least {ge}"
 ERR_INVALID_VALUE: Final = "is not a valid value here"
 ERR_DUPLICATE_ID: Final = "the id {id!r} appears more than once in this file"
 ERR_UNKNOWN_KEY: Final = "unknown key (check the spelling; see docs/answers-format.md)"
-ERR_MISSING: Final = "missing"
+ERR_MISSING: Final = "is missing"
 ERR_UNKNOWN_REFLECTION_KIND: Final = "unknown kind {value!r}; use 'picture' or 'boundary'"
+ERR_REFLECTION_KIND_NEEDED: Final = "say whether this is a picture or a boundary"
 ERR_EDIT_NEEDS_ANSWERS: Final = "--edit needs --answers FILE.toml"
 ERR_NO_AUDIT_ID: Final = "no audit with id {audit_id}"
 ERR_TOML_SYNTAX: Final = "not valid TOML: {detail}"
@@ -103,7 +105,7 @@ TOML_HINT_TWICE: Final = "the same key or table is given twice"
 ERR_JSON_SYNTAX: Final = "not valid JSON: {detail}"
 ERR_FILE_UNREADABLE: Final = "cannot read the file: {detail}"
 ERR_IMPORT_CSV: Final = (
-    "import reads the JSON export; CSV is for spreadsheets. Export with --format json to move data"
+    "import reads the JSON export; CSV is for spreadsheets. Export as JSON to move your data"
 )
 ERR_NOT_AN_EXPORT: Final = "not a reciprocity export (no format = 'reciprocity-export')"
 ERR_NEWER_EXPORT: Final = (
