@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
 import pytest
@@ -54,6 +55,29 @@ def test_saving_again_replaces_the_draft(store: Store, rosa: Person) -> None:
     assert draft.answers == more
     assert draft.updated_at >= first.updated_at
     assert row_counts(store)["drafts"] == 1
+
+
+def test_changes_racing_each_other_are_all_kept(store: Store, rosa: Person) -> None:
+    # A page's autosave and its own submit (or two windows) each change the latest
+    # draft; none writes back a copy read before another change was saved.
+    store.update_draft(rosa.id, lambda answers: answers.update(date="2025-03-01"))
+
+    def add_one(answers: dict[str, Any]) -> None:
+        answers["n"] = answers.get("n", 0) + 1
+
+    def work() -> None:
+        for _ in range(20):
+            store.update_draft(rosa.id, add_one)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    draft = store.draft(rosa.id)
+    assert draft is not None
+    assert draft.answers == {"date": "2025-03-01", "n": 60}
 
 
 def test_a_discarded_draft_is_gone(store: Store, rosa: Person) -> None:

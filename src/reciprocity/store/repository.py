@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -390,6 +391,32 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore):
             )
             if changed.rowcount == 0:
                 connection.execute(insert(drafts).values(person_id=person_id, **values))
+
+    def update_draft(
+        self, person_id: str, change: Callable[[dict[str, Any]], None]
+    ) -> dict[str, Any]:
+        """Change the draft as it is now, in one transaction; the answers it then holds.
+
+        Two windows (or a page's autosave racing its own submit) each change the
+        latest draft, so one never writes back a copy read before the other saved.
+        """
+        with self._write() as connection:
+            row = connection.execute(
+                select(drafts.c.content).where(drafts.c.person_id == person_id).with_for_update()
+            ).first()
+            answers: dict[str, Any] = json.loads(row.content) if row is not None else {}
+            change(answers)
+            values = {
+                "updated_at": self._clock(),
+                "content": json.dumps(answers, ensure_ascii=False),
+            }
+            if row is None:
+                connection.execute(insert(drafts).values(person_id=person_id, **values))
+            else:
+                connection.execute(
+                    update(drafts).where(drafts.c.person_id == person_id).values(**values)
+                )
+        return answers
 
     def draft(self, person_id: str) -> Draft | None:
         """The unfinished audit of a relationship, if any."""

@@ -226,8 +226,7 @@ def audit_step(ctx: Ctx) -> Response:
         problems = _date_taken(ctx, person, section)
     if problems:
         # What was typed is kept in the draft, so leaving the page now loses nothing.
-        answers.setdefault(PENDING, {})[step] = section
-        ctx.store.save_draft(person.id, answers)
+        answers = _keep_pending(ctx, person, step, section)
         return _render_step(
             ctx,
             person,
@@ -244,15 +243,26 @@ def audit_step(ctx: Ctx) -> Response:
             for f in phrasing_rules.check(t, second_opinion=True)
         ]
         if findings:
-            answers.setdefault(PENDING, {})[step] = section
-            ctx.store.save_draft(person.id, answers)
+            answers = _keep_pending(ctx, person, step, section)
             return _render_step(ctx, person, answers, step, findings=findings, values=section)
-    answers[step] = section
-    answers.get(PENDING, {}).pop(step, None)
-    if step == "overall" and not needs_reflection(int(section["score"])):
-        answers.pop("reflection", None)
-    ctx.store.save_draft(person.id, answers)
+
+    def finish_step(latest: Answers) -> None:
+        latest[step] = section
+        latest.get(PENDING, {}).pop(step, None)
+        if step == "overall" and not needs_reflection(int(section["score"])):
+            latest.pop("reflection", None)
+
+    answers = ctx.store.update_draft(person.id, finish_step)
     return ctx.redirect(f"/people/{person.id}/audit/{_next_open(answers)}")
+
+
+def _keep_pending(ctx: Ctx, person: Person, step: str, section: Any) -> Answers:
+    """Keep what is typed in a step, on the draft as it is now (another save may be racing)."""
+
+    def keep(latest: Answers) -> None:
+        latest.setdefault(PENDING, {})[step] = section
+
+    return ctx.store.update_draft(person.id, keep)
 
 
 def _date_taken(ctx: Ctx, person: Person, raw: Any) -> list[Problem]:
@@ -272,9 +282,7 @@ def save_pending(ctx: Ctx) -> Response:
     step = ctx.path_param("step")
     if step not in STEPS or step == "review":
         raise NotFound
-    answers = _answers(ctx, person)
-    answers.setdefault(PENDING, {})[step] = _section_from_form(ctx, step)
-    ctx.store.save_draft(person.id, answers)
+    _keep_pending(ctx, person, step, _section_from_form(ctx, step))
     return Response(status_code=204)
 
 
