@@ -37,7 +37,7 @@ def test_the_calendar_has_audits_dates_and_follow_ups(sam: Cli, tmp_path: Path) 
     path = tmp_path / "reminders.ics"
     result = sam("calendar", "-o", str(path))
     assert result.code == 0, result.err
-    assert result.out.startswith(f"Wrote 4 reminder(s) to {path}.")
+    assert result.out.startswith(f"Wrote 4 reminders to {path}.")
     kept = remembered(sam)
     person_id = kept["shared_things"][0]["person_id"]
     ids = {d["label"]: d["id"] for d in kept["important_dates"]}

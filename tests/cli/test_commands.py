@@ -76,7 +76,7 @@ def test_people_are_added_listed_renamed_and_removed(cli: Cli) -> None:
     assert cli("person", "rename", "alex", "Alexandra").out.strip() == "Renamed Alex to Alexandra."
     assert (
         cli("person", "remove", "Sam", "--yes").out.strip()
-        == "Removed Sam and everything kept about them (0 audit(s))."
+        == "Removed Sam and everything kept about them (0 audits)."
     )
     assert [line.split()[0] for line in cli("person", "list").out.splitlines()[1:]] == ["Alexandra"]
 
@@ -328,18 +328,18 @@ def test_export_then_import_elsewhere_round_trips_and_repeats_safely(
     out = tmp_path / "export.json"
     result = sam("export", "-o", str(out))
     assert result.code == 0
-    assert "Wrote 1 relationship(s) and 1 audit(s)" in result.err
+    assert "Wrote 1 relationship and 1 audit" in result.err
     document = json.loads(out.read_text(encoding="utf-8"))
     assert (document["format"], document["schema_version"]) == ("reciprocity-export", 2)
 
     other = Cli(tmp_path / "other.db", sam.capsys)
     first = other("import", str(out))
     assert first.code == 0, first.err
-    assert "1 relationship(s) added" in first.out
+    assert "1 relationship added" in first.out
     again = other("import", str(out))
     assert (
-        "0 relationship(s) added (1 already here); 0 audit(s) added, 0 updated (1 already here); "
-        "0 season(s) added (0 already here)" in again.out
+        "0 relationships added (1 already here); 0 audits added, 0 updated (1 already here); "
+        "0 seasons added (0 already here)" in again.out
     )
     ours = json.loads(sam("export").out)
     theirs = json.loads(other("export").out)

@@ -97,7 +97,7 @@ def test_due_lists_dates_and_follow_ups_coming_up(sam: Cli) -> None:
     assert lines == [
         "Sam: no audit yet; the first one is whenever you are ready.",
         "Sam: a follow-up on what they shared, 'the exam', today.",
-        f"Sam: birthday on {soon}, in 3 day(s).",
+        f"Sam: birthday on {soon}, in 3 days.",
     ]
 
 

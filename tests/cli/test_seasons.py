@@ -218,8 +218,8 @@ def test_seasons_travel_with_an_export(mum: Cli, tmp_path: Path) -> None:
     first = other("import", str(backup))
     again = other("import", str(backup))
 
-    assert "; 1 season(s) added (0 already here)." in first.out
-    assert "; 0 season(s) added (1 already here)." in again.out
+    assert "; 1 season added (0 already here)." in first.out
+    assert "; 0 seasons added (1 already here)." in again.out
     assert seasons(other) == seasons(mum)
 
 

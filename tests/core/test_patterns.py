@@ -141,7 +141,7 @@ def test_a_colleague_with_too_few_audits_has_not_enough_history() -> None:
         Rule.TOO_FEW_AUDITS,
     )
     assert explain_reading(status.overall)[0] == (
-        "2 audit(s) so far; reading a pattern takes at least 3."
+        "2 audits so far; reading a pattern takes at least 3."
     )
 
 
@@ -292,7 +292,7 @@ def test_a_low_stretch_too_short_to_call_chronic() -> None:
     status = relationship_status(audits, [])
     reading = status.reading(Dimension.DEPTH)
     assert (reading.state, reading.rule) == (State.NOT_ENOUGH_HISTORY, Rule.LOW_NOT_YET_CHRONIC)
-    assert explain_reading(reading)[0].startswith("Low in the latest 3 audit(s) over 60 days")
+    assert explain_reading(reading)[0].startswith("Low in the latest 3 audits over 60 days")
 
 
 def test_the_thresholds_can_be_set_by_the_person() -> None:

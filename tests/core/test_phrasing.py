@@ -233,3 +233,21 @@ def test_catalogue_text_speaks_in_the_product_voice(where: str, text: str) -> No
     assert not findings, f"{where}: {[f.span for f in findings]}"
     ledger = LEDGER_WORDS.search(text)
     assert ledger is None, f"{where}: {ledger.group() if ledger else ''!r}"
+
+
+def test_no_catalogue_text_leaves_a_count_for_the_reader_to_agree() -> None:
+    # "3 audit(s)" reads like a form; counts go through messages.counted instead.
+    unagreed = [where for where, text in CATALOGUE if "(s)" in text]
+    assert unagreed == []
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "said"),
+    [(1, "audit", "1 audit"), (0, "audit", "0 audits"), (3, "empty line", "3 empty lines")],
+)
+def test_a_count_agrees_with_its_noun(count: int, noun: str, said: str) -> None:
+    assert messages.counted(count, noun) == said
+
+
+def test_a_repeat_of_one_is_said_without_the_number() -> None:
+    assert (messages.every(1, "month"), messages.every(3, "month")) == ("month", "3 months")

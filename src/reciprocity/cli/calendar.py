@@ -48,7 +48,9 @@ def calendar(
     )
     write_text(output, built.to_ical().decode("utf-8"))
     count = len(built.walk("VEVENT"))
-    typer.echo(messages.CALENDAR_WRITTEN.format(count=count, path=output))
+    typer.echo(
+        messages.CALENDAR_WRITTEN.format(reminders=messages.counted(count, "reminder"), path=output)
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -29,7 +29,7 @@ def _when(on: dt.date, today: dt.date) -> str:
         return messages.DUE_TODAY
     if on < today:
         return messages.DUE_SINCE_DAY.format(date=on)
-    return messages.DUE_IN_DAYS.format(days=(on - today).days)
+    return messages.DUE_IN_DAYS.format(days=messages.counted((on - today).days, "day"))
 
 
 def _echo_remembered(items: list[Upcoming], names: dict[str, str], today: dt.date) -> None:
@@ -71,10 +71,18 @@ def due(
             typer.echo(messages.DUE_FIRST.format(name=name))
         elif item.days_until(today) <= 0:
             since = messages.DUE_SINCE.format(date=item.due) if item.due < today else ""
-            typer.echo(messages.DUE_NOW.format(name=name, since=since, months=item.every_months))
+            typer.echo(
+                messages.DUE_NOW.format(
+                    name=name, since=since, every=messages.every(item.every_months, "month")
+                )
+            )
         else:
             days = item.days_until(today)
-            typer.echo(messages.DUE_SOON.format(name=name, date=item.due, days=days))
+            typer.echo(
+                messages.DUE_SOON.format(
+                    name=name, date=item.due, days=messages.counted(days, "day")
+                )
+            )
     remembered = remembered_due(store, today, within)
     _echo_remembered(remembered, names, today)
     if not shown and not remembered:

@@ -52,7 +52,9 @@ def export(
     write_text(output, text)
     typer.echo(
         messages.EXPORTED.format(
-            people=len(archive.people), audits=len(archive.audits), path=output
+            people=messages.counted(len(archive.people), "relationship"),
+            audits=messages.counted(len(archive.audits), "audit"),
+            path=output,
         ),
         err=True,
     )

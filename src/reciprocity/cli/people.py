@@ -88,12 +88,17 @@ def remove(
     person = store.person(name)
     count = store.count_audits(person.id)
     if not yes and not typer.confirm(
-        messages.ASK_CONFIRM_REMOVE.format(name=person.name, audits=count), default=False
+        messages.ASK_CONFIRM_REMOVE.format(
+            name=person.name, audits=messages.counted(count, "audit")
+        ),
+        default=False,
     ):
         typer.echo(messages.NOTHING_REMOVED)
         return
     removed = store.remove_person(person.name)
-    typer.echo(messages.PERSON_REMOVED.format(name=person.name, audits=removed))
+    typer.echo(
+        messages.PERSON_REMOVED.format(name=person.name, audits=messages.counted(removed, "audit"))
+    )
 
 
 @app.command("rhythm", help=messages.HELP_CMD_PERSON_RHYTHM)
@@ -117,4 +122,6 @@ def rhythm(
     if every is None:
         typer.echo(messages.RHYTHM_DEFAULT.format(name=person.name, months=DEFAULT_RHYTHM_MONTHS))
     else:
-        typer.echo(messages.RHYTHM_SET.format(name=person.name, months=every))
+        typer.echo(
+            messages.RHYTHM_SET.format(name=person.name, every=messages.every(every, "month"))
+        )

@@ -58,7 +58,9 @@ def read_messages(data: bytes, *, source: str) -> tuple[list[tuple[int, str]], i
     if bad:
         problems = [Problem(messages.ERR_SIGNALS_NOT_UTF8, line=n) for n in bad[:_BAD_LINES_SHOWN]]
         if len(bad) > _BAD_LINES_SHOWN:
-            more = messages.ERR_SIGNALS_MORE_LINES.format(count=len(bad) - _BAD_LINES_SHOWN)
+            more = messages.ERR_SIGNALS_MORE_LINES.format(
+                lines=messages.counted(len(bad) - _BAD_LINES_SHOWN, "line")
+            )
             problems.append(Problem(more))
         if file is None:
             raise InvalidInputError(problems)
@@ -150,5 +152,8 @@ def classify(
     for (number, text), signals in zip(found, read, strict=True):
         typer.echo(_text_line(number, width, signals, text))
     if empty:
-        typer.echo(messages.SIGNALS_EMPTY_SKIPPED.format(count=empty), err=True)
+        typer.echo(
+            messages.SIGNALS_EMPTY_SKIPPED.format(lines=messages.counted(empty, "empty line")),
+            err=True,
+        )
     typer.echo(messages.SIGNALS_CAUTION, err=True)

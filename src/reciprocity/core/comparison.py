@@ -136,9 +136,15 @@ def comparison_text(comparison: Comparison) -> str:
             lines.append(messages.COMPARE_AGREE)
         elif row.agreement is Agreement.DIFFER:
             if row.same_lean:
-                lines.append(messages.COMPARE_APART.format(apart=row.apart))
+                lines.append(
+                    messages.COMPARE_APART.format(apart=messages.counted(row.apart or 0, "point"))
+                )
             else:
-                lines.append(messages.COMPARE_LEANS_DIFFER.format(apart=row.apart))
+                lines.append(
+                    messages.COMPARE_LEANS_DIFFER.format(
+                        apart=messages.counted(row.apart or 0, "point")
+                    )
+                )
         if row.question:
             lines.append(messages.COMPARE_TALK.format(question=row.question))
         lines.append("")

@@ -77,6 +77,7 @@ def _rule_sentence(reading: Reading) -> str:
         "date": latest.date.isoformat() if latest else "",
         "score": latest.score if latest else "",
         "count": len(points),
+        "audits": messages.counted(len(points), "audit"),
         "days": span,
         "min_audits": settings.min_audits,
         "min_count": settings.chronic_min_audits,

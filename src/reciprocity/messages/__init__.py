@@ -18,6 +18,7 @@ from reciprocity.messages.help import *
 from reciprocity.messages.keeping import *
 from reciprocity.messages.patterns import *
 from reciprocity.messages.phrasing import *
+from reciprocity.messages.plural import *
 from reciprocity.messages.problems import *
 from reciprocity.messages.signals import *
 from reciprocity.messages.views import *

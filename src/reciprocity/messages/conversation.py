@@ -116,9 +116,9 @@ COMPARE_NO_EXAMPLE: Final = "no recent example"
 COMPARE_YOU: Final = "  You: {side}"
 COMPARE_THEM: Final = "  {name}: {side}"
 COMPARE_AGREE: Final = "  You agree."
-COMPARE_APART: Final = "  You see it {apart} points apart."
+COMPARE_APART: Final = "  You see it {apart} apart."
 COMPARE_LEANS_DIFFER: Final = (
-    "  You each see it leaning a different way ({apart} point(s) apart on the score)."
+    "  You each see it leaning a different way ({apart} apart on the score)."
 )
 COMPARE_TALK: Final = "  To talk about: {question}"
 COMPARE_QUESTION_SCORE: Final[dict[str, str]] = {

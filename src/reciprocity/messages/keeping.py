@@ -6,11 +6,11 @@ from typing import Final
 
 # --- Export, import, demo ----------------------------------------------------------------
 
-EXPORTED: Final = "Wrote {people} relationship(s) and {audits} audit(s) to {path}."
+EXPORTED: Final = "Wrote {people} and {audits} to {path}."
 IMPORTED: Final = (
-    "Imported {file}: {people_added} relationship(s) added ({people_unchanged} already here); "
-    "{audits_added} audit(s) added, {audits_updated} updated ({audits_unchanged} already here); "
-    "{seasons_added} season(s) added ({seasons_unchanged} already here)."
+    "Imported {file}: {people_added} added ({people_unchanged} already here); "
+    "{audits_added} added, {audits_updated} updated ({audits_unchanged} already here); "
+    "{seasons_added} added ({seasons_unchanged} already here)."
 )
 DEMO_WRITTEN: Final = (
     "Wrote a demo data set to {path}: three relationships with two years of quarterly audits.\n"
@@ -24,12 +24,12 @@ DEMO_WRITTEN: Final = (
 # --- Rhythm ------------------------------------------------------------------------------
 
 ERR_RHYTHM: Final = "the rhythm is a whole number of months from 1 to {maximum}"
-RHYTHM_SET: Final = "{name} will be due for an audit every {months} month(s)."
+RHYTHM_SET: Final = "{name} will be due for an audit every {every}."
 RHYTHM_DEFAULT: Final = "{name} is back to the usual rhythm, every {months} months."
-DUE_NOW: Final = "{name}: an audit is due{since} (every {months} months)."
+DUE_NOW: Final = "{name}: an audit is due{since} (every {every})."
 DUE_SINCE: Final = " since {date}"
 DUE_FIRST: Final = "{name}: no audit yet; the first one is whenever you are ready."
-DUE_SOON: Final = "{name}: the next audit is due on {date}, in {days} day(s)."
+DUE_SOON: Final = "{name}: the next audit is due on {date}, in {days}."
 DUE_NOTHING: Final = "Nothing due in the next {days} days. The next audit is {name}'s, on {date}."
 DUE_NO_PEOPLE: Final = "No relationships yet. Add one with: reciprocity person add NAME"
 HELP_CMD_DUE: Final = "List the audits that are due, and those coming up."
@@ -173,7 +173,7 @@ REMEMBER_CARE_UNSET: Final = "not noted yet"
 DUE_DATE: Final = "{name}: {label} on {date}{when}."
 DUE_FOLLOW_UP: Final = "{name}: a follow-up on what they shared, {text!r}{when}."
 DUE_TODAY: Final = ", today"
-DUE_IN_DAYS: Final = ", in {days} day(s)"
+DUE_IN_DAYS: Final = ", in {days}"
 DUE_SINCE_DAY: Final = ", waiting since {date}"
 IMPORTED_REMEMBERED: Final = "What to remember: {added} added, {unchanged} already here."
 IMPORTED_CONVERSATION: Final = (
@@ -202,6 +202,6 @@ CAL_FOLLOW_UP_DESCRIPTION: Final = (
     "When you have, run: reciprocity remember done {id}"
 )
 CALENDAR_WRITTEN: Final = (
-    "Wrote {count} reminder(s) to {path}. Import it into your calendar; "
+    "Wrote {reminders} to {path}. Import it into your calendar; "
     "importing it again updates what is there rather than adding twice."
 )

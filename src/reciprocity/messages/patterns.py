@@ -25,7 +25,7 @@ RULE_TEXT: Final[dict[str, str]] = {
         "The latest audit ({date}) is {score} and leans the way {seasons} would make it lean: "
         "a season, not a problem to fix."
     ),
-    "too-few-audits": "{count} audit(s) so far; reading a pattern takes at least {min_audits}.",
+    "too-few-audits": "{audits} so far; reading a pattern takes at least {min_audits}.",
     "recent-dip": (
         "The latest audit ({date}, {score}) dips after {history} mutual ones; one low audit "
         "after a mutual history is read as temporary."
@@ -49,7 +49,7 @@ RULE_TEXT: Final[dict[str, str]] = {
         "both ways, with each of you carrying it at different times."
     ),
     "low-not-yet-chronic": (
-        "Low in the latest {count} audit(s) over {days} days; it takes {min_count} audits "
+        "Low in the latest {audits} over {days} days; it takes {min_count} audits "
         "leaning the same way over {min_days} days outside seasons to call it chronic."
     ),
 }

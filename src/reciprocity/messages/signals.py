@@ -40,7 +40,7 @@ SIGNALS_NONE: Final = "no signal"
 SIGNALS_NOT_READ: Final = "not read: only English is supported so far"
 SIGNALS_TYPE_HINT: Final = "Type or paste messages, one a line; press Ctrl-D when done."
 SIGNALS_NOTHING_TO_READ: Final = "There were no messages to read: give one message a line."
-SIGNALS_EMPTY_SKIPPED: Final = "Left out {count} empty line(s)."
+SIGNALS_EMPTY_SKIPPED: Final = "Left out {lines}."
 SIGNALS_LONG_LINE: Final = (
     "line {line} is long ({length:,} characters): only its first {limit:,} were read."
 )
@@ -57,4 +57,4 @@ ERR_SIGNALS_BINARY: Final = (
     "this looks like binary data, not text: give a UTF-8 text file with one message a line"
 )
 ERR_SIGNALS_NOT_UTF8: Final = "not UTF-8 text (save the file as UTF-8 and try again)"
-ERR_SIGNALS_MORE_LINES: Final = "and {count} more line(s) like these"
+ERR_SIGNALS_MORE_LINES: Final = "and {lines} more like these"

@@ -11,9 +11,9 @@ PERSON_ADDED_NEXT: Final = (
     "When you're ready, look at how things flow with: reciprocity audit {name}"
 )
 PERSON_RENAMED: Final = "Renamed {old} to {new}."
-PERSON_REMOVED: Final = "Removed {name} and everything kept about them ({audits} audit(s))."
+PERSON_REMOVED: Final = "Removed {name} and everything kept about them ({audits})."
 ASK_CONFIRM_REMOVE: Final = (
-    "Remove {name} and everything kept about them ({audits} audit(s))? This cannot be undone"
+    "Remove {name} and everything kept about them ({audits})? This cannot be undone"
 )
 NOTHING_REMOVED: Final = "Nothing removed."
 NO_PEOPLE_YET: Final = "No relationships yet."
@@ -38,7 +38,7 @@ SHOW_REFLECTION: Final[dict[str, str]] = {
 SHOW_FIRST_STEP: Final = "First step: {text}"
 SHOW_HOW_PROPOSED: Final = "How the proposal came about:"
 SHOW_EARLIER: Final = (
-    "You revised this audit; the earlier version(s) are kept too ({count}, in the export)."
+    "You revised this audit; the earlier versions are kept too ({count}, in the export)."
 )
 HISTORY_KEY: Final = (
     "A dash: no recent example. Overall in brackets: the proposal, where you chose differently. "

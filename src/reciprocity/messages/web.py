@@ -104,7 +104,7 @@ WEB_NO_PEOPLE: Final = "No relationships yet."
 
 WEB_GUIDE_LINK: Final = "Guide for the conversation"
 WEB_COMPARE_LINK: Final = "Their view beside yours"
-WEB_RHYTHM_IS: Final = "Audits every {months} month(s)."
+WEB_RHYTHM_IS: Final = "Audits every {every}."
 WEB_STATE_TITLE: Final = "Where it stands"
 WEB_GUIDANCE_TITLE: Final = "What might help"
 WEB_OVER_TIME_TITLE: Final = "The four dimensions over time"

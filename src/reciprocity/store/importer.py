@@ -79,12 +79,12 @@ class ImportReport:
         lines = [
             messages.IMPORTED.format(
                 file=file,
-                people_added=self.people_added,
-                audits_added=self.audits_added,
+                people_added=messages.counted(self.people_added, "relationship"),
+                audits_added=messages.counted(self.audits_added, "audit"),
                 audits_updated=self.audits_updated,
                 people_unchanged=self.people_unchanged,
                 audits_unchanged=self.audits_unchanged,
-                seasons_added=self.seasons_added,
+                seasons_added=messages.counted(self.seasons_added, "season"),
                 seasons_unchanged=self.seasons_unchanged,
             )
         ]
