@@ -264,10 +264,11 @@ def demo_archive(today: dt.date) -> Archive:
     seasons = (
         # Mum's hospital stays at the start: the early audits that lean my way are a season.
         Season(
-            _stable_id("Mum", "caregiving"),
+            _stable_id("Mum", "illness"),
             _stable_id("Mum"),
             Whose.THEM,
-            SeasonKind.CAREGIVING,
+            # Her season is the illness; caregiving would be a season of mine.
+            SeasonKind.ILLNESS,
             first - dt.timedelta(days=30),
             first + _QUARTER + dt.timedelta(days=10),
             "Mum's hip operation and the weeks after",
