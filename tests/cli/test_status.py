@@ -155,3 +155,16 @@ def test_status_on_a_database_from_an_older_version_upgrades_it_and_answers(
     assert result.code == 0, result.err
     assert [r["person"]["name"] for r in json.loads(result.out)["relationships"]] == ["Sam"]
     assert cli("invite", "Sam", "-o", str(cli.db.parent / "invite.html")).code == 0
+
+
+def test_a_relationship_without_audits_is_said_once_with_how_to_start(cli: Cli) -> None:
+    cli("person", "add", "O'Brien", "--kind", "friend")
+
+    result = cli("status")
+
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "O'Brien (friend): not enough history yet",
+        "  No audits yet.",
+        "  When you're ready: reciprocity audit \"O'Brien\"",
+    ]

@@ -49,7 +49,10 @@ def audit(
             raise typer.BadParameter(messages.ERR_EDIT_NEEDS_ANSWERS, param_hint="--edit")
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             # Said before the database is opened, so refusing never creates or migrates one.
-            typer.echo(messages.ERR_PREFIX + messages.NEEDS_TERMINAL.format(name=name), err=True)
+            typer.echo(
+                messages.ERR_PREFIX + messages.NEEDS_TERMINAL.format(name=shell_quote(name)),
+                err=True,
+            )
             raise typer.Exit(2)
         _guided(ctx, name, on)
     elif edit is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import shlex
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from reciprocity import messages
 from reciprocity.core.model import RelationshipKind
 from reciprocity.errors import AuditNotFoundError, InvalidFileError, InvalidInputError, Problem
+from reciprocity.formats.shell import shell_quote
 
 if TYPE_CHECKING:
     from reciprocity.core import Audit, Person
@@ -118,8 +118,3 @@ def audit_on(store: Store, person: Person, value: str, option: str) -> Audit:
     dates = [a.date.isoformat() for a in store.audits(person.id)][-5:]
     hint = messages.HINT_AUDIT_DATES.format(dates=", ".join(dates)) if dates else ""
     raise AuditNotFoundError(messages.ERR_NO_AUDIT_ON.format(name=person.name, date=on) + hint)
-
-
-def shell_quote(text: str) -> str:
-    """Quote a name or path for a command a person may copy."""
-    return shlex.quote(text)

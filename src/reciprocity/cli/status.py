@@ -62,7 +62,9 @@ def _status_json(person: Person, status: RelationshipStatus) -> dict[str, Any]:
 
 
 def _print_status(person: Person, status: RelationshipStatus) -> None:
+    from reciprocity.core.patterns import Rule
     from reciprocity.core.status_text import explain_reading, guidance, state_label
+    from reciprocity.formats.shell import shell_quote
 
     kind = messages.KIND_LABELS[person.kind]
     typer.echo(
@@ -72,6 +74,10 @@ def _print_status(person: Person, status: RelationshipStatus) -> None:
     )
     for line in explain_reading(status.overall):
         typer.echo(f"  {line}")
+    if status.overall.rule is Rule.NO_AUDITS:
+        # Four dimensions each saying "no audits yet" would only repeat it.
+        typer.echo(f"  {messages.STATUS_FIRST_AUDIT.format(name=shell_quote(person.name))}")
+        return
     for dimension, reading in status.dimensions:
         name = messages.DIMENSION_NAMES[dimension]
         typer.echo(

@@ -21,7 +21,7 @@ __all__ = ["register"]
 
 def _no_audits_yet(store: Store, person: Person) -> None:
     name = shell_quote(person.name)
-    typer.echo(messages.NO_AUDITS_YET.format(name=name))
+    typer.echo(messages.NO_AUDITS_YET.format(name=person.name, arg=name))
     if store.draft(person.id) is not None:
         typer.echo(messages.NO_AUDITS_DRAFT_WAITING.format(name=name))
 

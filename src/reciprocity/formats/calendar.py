@@ -8,10 +8,10 @@ file again updates the events already there instead of adding them twice.
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 from typing import TYPE_CHECKING
 
 from reciprocity import messages
+from reciprocity.formats.shell import shell_quote
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
@@ -74,7 +74,7 @@ def _audit_event(item: Due, on: dt.date, name: str, stamp: dt.datetime) -> Event
         f"audit-{item.person_id}",
         on,
         messages.CAL_AUDIT_SUMMARY.format(name=name),
-        messages.CAL_AUDIT_DESCRIPTION.format(name=name, quoted=shlex.quote(name)),
+        messages.CAL_AUDIT_DESCRIPTION.format(name=name, quoted=shell_quote(name)),
         stamp,
     )
 

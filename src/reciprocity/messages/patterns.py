@@ -53,6 +53,7 @@ RULE_TEXT: Final[dict[str, str]] = {
         "leaning the same way over {min_days} days outside seasons to call it chronic."
     ),
 }
+STATUS_FIRST_AUDIT: Final = "When you're ready: reciprocity audit {name}"
 STATUS_POINT: Final = "{date}: {score}, {lean}"
 STATUS_POINT_PLAIN: Final = "{date}: {score}"
 STATUS_ROLE: Final[dict[str, str]] = {

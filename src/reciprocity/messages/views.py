@@ -21,7 +21,7 @@ PEOPLE_HEADER: Final = ("Name", "Kind", "Audits", "Latest")
 
 # --- Showing audits ----------------------------------------------------------------------
 
-NO_AUDITS_YET: Final = "No audits of {name} yet. Start one with: reciprocity audit {name}"
+NO_AUDITS_YET: Final = "No audits of {name} yet. Start one with: reciprocity audit {arg}"
 SHOW_TITLE: Final = "{name} ({kind}), audit of {date}"
 SHOW_REVISION: Final = "revision {revision}"
 SHOW_NO_EXAMPLE: Final = "no recent example"
