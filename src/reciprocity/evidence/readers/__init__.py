@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reciprocity.evidence.model import ChatReader
+from reciprocity.evidence.readers.telegram import TelegramReader
 
 __all__ = ["READERS"]
 
 # Most specific first: a reader whose sniff is loose goes last.
-READERS: tuple[ChatReader, ...] = ()
+READERS: tuple[ChatReader, ...] = (TelegramReader(),)

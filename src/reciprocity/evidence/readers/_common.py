@@ -1,0 +1,120 @@
+"""What the readers share: located errors, timestamps, and the repair of Meta's mojibake."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reciprocity import messages
+from reciprocity.errors import InvalidFileError, Problem
+
+__all__ = [
+    "field_text",
+    "from_epoch_ms",
+    "head_json_keys",
+    "head_text",
+    "invalid",
+    "repair_mojibake",
+]
+
+# A millisecond epoch past this is a year beyond 9999: garbage, not a date.
+_MAX_EPOCH_MS = 253_402_300_799_999
+
+
+def invalid(
+    path: Path, message: str, *, line: int | None = None, field: str | None = None
+) -> InvalidFileError:
+    """The error for a file that claims a format but is broken, located as well as known."""
+    return InvalidFileError([Problem(message, field=field, line=line)], file=str(path))
+
+
+def from_epoch_ms(path: Path, value: object, *, field: str, line: int | None = None) -> datetime:
+    """A timezone-aware instant from milliseconds since 1970 (int, float or digit string).
+
+    Raises:
+        InvalidFileError: The value is not a number of milliseconds in years 1..9999.
+    """
+    try:
+        millis = int(value) if isinstance(value, str) else value
+    except ValueError:
+        millis = None
+    # bool is an int to Python, but never a timestamp in an export.
+    if isinstance(millis, bool) or not isinstance(millis, int | float):
+        raise invalid(
+            path,
+            messages.ERR_FIELD_WRONG.format(
+                field=field, value=value, expected="a time in milliseconds"
+            ),
+            line=line,
+            field=field,
+        )
+    if not -62_135_596_800_000 <= millis <= _MAX_EPOCH_MS:
+        raise invalid(
+            path,
+            messages.ERR_FIELD_WRONG.format(field=field, value=value, expected="a possible date"),
+            line=line,
+            field=field,
+        )
+    return datetime.fromtimestamp(millis / 1000, tz=UTC)
+
+
+def field_text(path: Path, record: Mapping[str, Any], key: str, *, label: str, where: str) -> str:
+    """A string field of a JSON record; missing or not a string is an error naming ``where``.
+
+    Raises:
+        InvalidFileError: The field is absent or not a string.
+    """
+    if key not in record:
+        raise invalid(path, messages.ERR_FIELD_MISSING.format(field=key, label=label), field=where)
+    value = record[key]
+    if not isinstance(value, str):
+        raise invalid(
+            path,
+            messages.ERR_FIELD_WRONG.format(field=key, value=value, expected="text"),
+            field=f"{where}.{key}",
+        )
+    return value
+
+
+def repair_mojibake(text: str) -> str:
+    r"""Undo the Facebook/Instagram export's encoding mistake, leaving good text alone.
+
+    Meta's exports write each UTF-8 byte as its own ``\u00XX`` escape, so "é" arrives
+    as "Ã©". Every such character is below U+0100, so the string encodes to latin-1
+    and those bytes decode as UTF-8. Text that was never garbled either holds a
+    character above U+00FF or does not form valid UTF-8, and is returned unchanged.
+    """
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def head_text(head: bytes) -> str:
+    """The first bytes as text for sniffing; a byte order mark and a cut character are dropped."""
+    return head.decode("utf-8-sig", errors="replace")
+
+
+def head_json_keys(head: bytes) -> str | None:
+    """The opening of a JSON object with whitespace squeezed out, or None if not an object.
+
+    Sniffs look for key names near the start (``"messages":``); squeezing makes
+    pretty-printed and compact files look the same.
+    """
+    text = head_text(head).lstrip()
+    if not text.startswith("{"):
+        return None
+    return "".join(text.split())
+
+
+def first_json_line(head: bytes) -> Mapping[str, Any] | None:
+    """The first line of a JSON-lines head as an object, or None if it is not one."""
+    line = head_text(head).split("\n", 1)[0].strip()
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
