@@ -29,8 +29,8 @@ ERR_JSON_BROKEN: Final = (
 )
 ERR_JSON_NOT_EXPORT: Final = "this JSON file has no list of messages where {label} keeps them"
 ERR_FIELD_MISSING: Final = "this message has no {field}; {label} writes one for every message"
-ERR_FIELD_WRONG: Final = "this message's {field} is {value!r}, which is not {expected}"
-ERR_DATE_UNREADABLE: Final = "the date {value!r} is not one this export writes ({expected})"
+ERR_FIELD_WRONG: Final = "this message's {field} is {value}, which is not {expected}"
+ERR_DATE_UNREADABLE: Final = "the date {value} is not one this export writes ({expected})"
 ERR_LINE_UNREADABLE: Final = (
     "this line does not start like a message of {label} ([date time] name: text)"
 )

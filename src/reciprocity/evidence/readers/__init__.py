@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from reciprocity.evidence.model import ChatReader
+from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
 from reciprocity.evidence.readers.telegram import TelegramReader
 
 __all__ = ["READERS"]
 
 # Most specific first: a reader whose sniff is loose goes last.
-READERS: tuple[ChatReader, ...] = (TelegramReader(),)
+READERS: tuple[ChatReader, ...] = (
+    TelegramReader(),
+    DiscordJsonReader(),
+    DiscordCsvReader(),
+)

@@ -18,10 +18,17 @@ __all__ = [
     "head_text",
     "invalid",
     "repair_mojibake",
+    "shown",
 ]
 
 # A millisecond epoch past this is a year beyond 9999: garbage, not a date.
 _MAX_EPOCH_MS = 253_402_300_799_999
+
+
+def shown(value: object) -> str:
+    """A value as an error message quotes it: its repr, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def invalid(
@@ -46,7 +53,7 @@ def from_epoch_ms(path: Path, value: object, *, field: str, line: int | None = N
         raise invalid(
             path,
             messages.ERR_FIELD_WRONG.format(
-                field=field, value=value, expected="a time in milliseconds"
+                field=field, value=shown(value), expected="a time in milliseconds"
             ),
             line=line,
             field=field,
@@ -54,7 +61,9 @@ def from_epoch_ms(path: Path, value: object, *, field: str, line: int | None = N
     if not -62_135_596_800_000 <= millis <= _MAX_EPOCH_MS:
         raise invalid(
             path,
-            messages.ERR_FIELD_WRONG.format(field=field, value=value, expected="a possible date"),
+            messages.ERR_FIELD_WRONG.format(
+                field=field, value=shown(value), expected="a possible date"
+            ),
             line=line,
             field=field,
         )
@@ -73,7 +82,7 @@ def field_text(path: Path, record: Mapping[str, Any], key: str, *, label: str, w
     if not isinstance(value, str):
         raise invalid(
             path,
-            messages.ERR_FIELD_WRONG.format(field=key, value=value, expected="text"),
+            messages.ERR_FIELD_WRONG.format(field=key, value=shown(value), expected="text"),
             field=f"{where}.{key}",
         )
     return value

@@ -10,7 +10,7 @@ from typing import Any
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import head_json_keys, head_text, invalid
+from reciprocity.evidence.readers._common import head_json_keys, head_text, invalid, shown
 from reciprocity.evidence.readers._json_stream import JsonStream
 
 __all__ = ["DiscordCsvReader", "DiscordJsonReader"]
@@ -71,11 +71,12 @@ class DiscordJsonReader:
             raise invalid(
                 path,
                 messages.ERR_FIELD_WRONG.format(
-                    field="message", value=record, expected="a message"
+                    field="message", value=shown(record), expected="a message"
                 ),
                 field=where,
             )
-        if record.get("type", "Default") not in _SPOKEN_TYPES:
+        kind = record.get("type", "Default")
+        if not isinstance(kind, str) or kind not in _SPOKEN_TYPES:
             return None
         stamp = record.get("timestamp")
         try:
@@ -86,7 +87,7 @@ class DiscordJsonReader:
             raise invalid(
                 path,
                 messages.ERR_DATE_UNREADABLE.format(
-                    value=stamp, expected="2024-01-12T09:15:00.000+00:00"
+                    value=shown(stamp), expected="2024-01-12T09:15:00.000+00:00"
                 ),
                 field=f"{where}.timestamp",
             )
@@ -176,7 +177,7 @@ class DiscordCsvReader:
                 raise invalid(
                     path,
                     messages.ERR_DATE_UNREADABLE.format(
-                        value=date, expected="2024-01-12T09:15:00.000+00:00"
+                        value=shown(date), expected="2024-01-12T09:15:00.000+00:00"
                     ),
                     line=line,
                     field="Date",

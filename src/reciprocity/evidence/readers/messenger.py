@@ -31,6 +31,7 @@ from reciprocity.evidence.readers._common import (
     head_json_keys,
     invalid,
     repair_mojibake,
+    shown,
 )
 from reciprocity.evidence.readers._json_stream import JsonStream
 
@@ -68,7 +69,7 @@ class MessengerReader:
                 raise invalid(
                     path,
                     messages.ERR_FIELD_WRONG.format(
-                        field="message", value=record, expected="a message"
+                        field="message", value=shown(record), expected="a message"
                     ),
                     field=item.where,
                 )
@@ -86,7 +87,8 @@ class MessengerReader:
             raise invalid(path, messages.ERR_JSON_NOT_EXPORT.format(label=self.label))
 
     def _older(self, path: Path, record: Mapping[str, Any], where: str) -> ChatMessage | None:
-        if record.get("is_unsent") or record.get("type") in _OLD_SYSTEM_TYPES:
+        kind = record.get("type")
+        if record.get("is_unsent") or (isinstance(kind, str) and kind in _OLD_SYSTEM_TYPES):
             return None
         return ChatMessage(
             at=self._at(path, record, "timestamp_ms", where),
@@ -123,7 +125,7 @@ class MessengerReader:
             return messages.SENDER_UNKNOWN
         raise invalid(
             path,
-            messages.ERR_FIELD_WRONG.format(field=key, value=value, expected="a name"),
+            messages.ERR_FIELD_WRONG.format(field=key, value=shown(value), expected="a name"),
             field=f"{where}.{key}",
         )
 

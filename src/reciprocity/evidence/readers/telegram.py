@@ -9,7 +9,7 @@ from typing import Any
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import from_epoch_ms, head_json_keys, invalid
+from reciprocity.evidence.readers._common import from_epoch_ms, head_json_keys, invalid, shown
 from reciprocity.evidence.readers._json_stream import JsonStream
 
 __all__ = ["TelegramReader"]
@@ -73,7 +73,7 @@ class TelegramReader:
             raise invalid(
                 path,
                 messages.ERR_FIELD_WRONG.format(
-                    field="message", value=record, expected="a message"
+                    field="message", value=shown(record), expected="a message"
                 ),
                 field=where,
             )
@@ -96,7 +96,7 @@ class TelegramReader:
             raise invalid(
                 path,
                 messages.ERR_FIELD_WRONG.format(
-                    field="date_unixtime", value=seconds, expected="seconds since 1970"
+                    field="date_unixtime", value=shown(seconds), expected="seconds since 1970"
                 ),
                 field=f"{where}.date_unixtime",
             )
@@ -112,7 +112,9 @@ class TelegramReader:
         except ValueError:
             raise invalid(
                 path,
-                messages.ERR_DATE_UNREADABLE.format(value=wall, expected="2024-01-12T09:15:00"),
+                messages.ERR_DATE_UNREADABLE.format(
+                    value=shown(wall), expected="2024-01-12T09:15:00"
+                ),
                 field=f"{where}.date",
             ) from None
 
