@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reciprocity.evidence.model import ChatReader
 from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
+from reciprocity.evidence.readers.messenger import MessengerReader
 from reciprocity.evidence.readers.telegram import TelegramReader
 
 __all__ = ["READERS"]
@@ -13,4 +14,5 @@ READERS: tuple[ChatReader, ...] = (
     TelegramReader(),
     DiscordJsonReader(),
     DiscordCsvReader(),
+    MessengerReader(),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ __all__ = [
 
 # A millisecond epoch past this is a year beyond 9999: garbage, not a date.
 _MAX_EPOCH_MS = 253_402_300_799_999
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def shown(value: object) -> str:
@@ -67,7 +68,8 @@ def from_epoch_ms(path: Path, value: object, *, field: str, line: int | None = N
             line=line,
             field=field,
         )
-    return datetime.fromtimestamp(millis / 1000, tz=UTC)
+    # Adding a timedelta stays exact to the millisecond, where dividing by 1000 can drift.
+    return _EPOCH + timedelta(milliseconds=millis)
 
 
 def field_text(path: Path, record: Mapping[str, Any], key: str, *, label: str, where: str) -> str:
