@@ -5,6 +5,7 @@ from __future__ import annotations
 from reciprocity.evidence.model import ChatReader
 from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
 from reciprocity.evidence.readers.messenger import MessengerReader
+from reciprocity.evidence.readers.sms_backup import SmsBackupReader
 from reciprocity.evidence.readers.telegram import TelegramReader
 
 __all__ = ["READERS"]
@@ -15,4 +16,5 @@ READERS: tuple[ChatReader, ...] = (
     DiscordJsonReader(),
     DiscordCsvReader(),
     MessengerReader(),
+    SmsBackupReader(),
 )
