@@ -5,6 +5,7 @@ from __future__ import annotations
 from reciprocity.evidence.model import ChatReader
 from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
 from reciprocity.evidence.readers.messenger import MessengerReader
+from reciprocity.evidence.readers.signal import SignalJsonReader, SignalMarkdownReader
 from reciprocity.evidence.readers.sms_backup import SmsBackupReader
 from reciprocity.evidence.readers.telegram import TelegramReader
 
@@ -17,4 +18,6 @@ READERS: tuple[ChatReader, ...] = (
     DiscordCsvReader(),
     MessengerReader(),
     SmsBackupReader(),
+    SignalMarkdownReader(),
+    SignalJsonReader(),
 )
