@@ -50,7 +50,8 @@ ERR_DATABASE_NOT_MESSAGES: Final = (
     "this SQLite file is not a Messages database: it has no {table} table"
 )
 ERR_MBOX_NOT_MAIL: Final = "this does not start like a mail in an mbox archive (a 'From ' line)"
-ERR_MAIL_HEADER_MISSING: Final = "this mail has no {header} header, so it cannot be placed in time"
+ERR_MAIL_NO_SENDER: Final = "this mail has no From header, so who wrote it is unknown"
+ERR_MAIL_NO_DATE: Final = "this mail has no Date header, so it cannot be placed in time"
 ERR_MAIL_DATE: Final = "this mail's date {value!r} cannot be read"
 
 # --- Stand-ins (what a reader puts where the export names nobody) -------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reciprocity.evidence.model import ChatReader
 from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
+from reciprocity.evidence.readers.mbox import MboxReader
 from reciprocity.evidence.readers.messenger import MessengerReader
 from reciprocity.evidence.readers.signal import SignalJsonReader, SignalMarkdownReader
 from reciprocity.evidence.readers.sms_backup import SmsBackupReader
@@ -20,4 +21,5 @@ READERS: tuple[ChatReader, ...] = (
     SmsBackupReader(),
     SignalMarkdownReader(),
     SignalJsonReader(),
+    MboxReader(),
 )
