@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reciprocity.evidence.model import ChatReader
 from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
+from reciprocity.evidence.readers.imessage import IMessageReader
 from reciprocity.evidence.readers.mbox import MboxReader
 from reciprocity.evidence.readers.messenger import MessengerReader
 from reciprocity.evidence.readers.signal import SignalJsonReader, SignalMarkdownReader
@@ -14,6 +15,7 @@ __all__ = ["READERS"]
 
 # Most specific first: a reader whose sniff is loose goes last.
 READERS: tuple[ChatReader, ...] = (
+    IMessageReader(),
     TelegramReader(),
     DiscordJsonReader(),
     DiscordCsvReader(),
