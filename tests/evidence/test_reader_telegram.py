@@ -202,3 +202,12 @@ def test_odd_values_in_a_message_are_refused_cleanly(tmp_path: Path, odd: Any) -
         record[key] = odd
         path = write_export(tmp_path / "result.json", one_chat("Alex", [record, odd]))
         reads_or_rejects(READER, path)
+
+
+def test_an_export_from_before_date_unixtime_is_claimed_and_read(tmp_path: Path) -> None:
+    record = telegram_message(1, datetime(2019, 5, 1, tzinfo=UTC), "Alex", "hi")
+    del record["date_unixtime"]
+    path = write_export(tmp_path / "result.json", one_chat("Alex", [record]))
+    assert sniffs(READER, path)
+    [message] = read_all(READER, path)
+    assert message.at.tzinfo is None

@@ -50,11 +50,14 @@ class MessengerReader:
     label = messages.LABEL_MESSENGER
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        """A JSON object with ``participants`` and messages with Meta's sender key."""
+        """A JSON object whose messages carry Meta's sender key (``sender_name``/``senderName``)."""
         keys = head_json_keys(head)
-        if keys is None or '"participants":[' not in keys or '"messages":[' not in keys:
+        if keys is None or '"messages":[' not in keys or '"guild":' in keys:
             return False
-        return '"sender_name":' in keys or '"senderName":' in keys
+        older = '"participants":[' in keys and '"sender_name":' in keys
+        # The newer layout's key order is not known to us, so participants may come later.
+        newer = '"senderName":' in keys and ('"isUnsent":' in keys or '"timestamp":' in keys)
+        return older or newer
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
         """Every message in file order (Meta writes the newest first); unsent ones skipped.

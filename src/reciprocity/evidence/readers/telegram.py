@@ -43,7 +43,10 @@ class TelegramReader:
         keys = head_json_keys(head)
         if keys is None:
             return False
-        one_chat = '"type":"' in keys and '"messages":[' in keys and '"date_unixtime":' in keys
+        # Exports before 2022 have no date_unixtime; their messages still open with an id.
+        one_chat = '"type":"' in keys and (
+            '"messages":[{"id":' in keys or '"date_unixtime":' in keys
+        )
         account = '"personal_information":{' in keys or ('"chats":{' in keys and '"list":[' in keys)
         # Discord and Messenger also have "messages"; their telltale keys rule them out.
         foreign = '"guild":' in keys or '"participants":' in keys
