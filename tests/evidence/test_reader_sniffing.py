@@ -8,7 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from reciprocity.errors import InvalidFileError
 from reciprocity.evidence.readers import READERS
 
 from . import test_reader_discord as discord
@@ -124,3 +127,22 @@ def test_files_of_other_formats_are_not_claimed(tmp_path: Path, name: str) -> No
     path = tmp_path / name
     path.write_bytes(OTHER_FILES[name])
     assert [reader.name for reader in READERS if reader.sniff(path, head_of(path))] == []
+
+
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40, deadline=None
+)
+@given(noise=st.binary(max_size=600), suffix=st.sampled_from([".json", ".md", ".csv", ".db", ""]))
+def test_any_reader_forced_on_garbage_refuses_it_cleanly(
+    tmp_path: Path, noise: bytes, suffix: str
+) -> None:
+    # A format given by name skips the sniff: read() alone must still refuse cleanly.
+    path = tmp_path / f"export{suffix}"
+    path.write_bytes(noise)
+    for reader in READERS:
+        refusal: InvalidFileError | None = None
+        try:
+            list(reader.read(path))
+        except InvalidFileError as error:
+            refusal = error
+        assert refusal is None or refusal.file == str(path)

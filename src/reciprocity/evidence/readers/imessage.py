@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -99,7 +100,8 @@ class IMessageReader:
         if not head.startswith(_SQLITE_MAGIC):
             return False
         try:
-            with _connect(path) as connection:
+            # closing(): a Connection used as a context manager commits but stays open.
+            with closing(_connect(path)) as connection:
                 return not _missing_tables(connection)
         except sqlite3.Error:
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ class TelegramReader:
             message = self._message(path, item.value, item.where)
             if message is not None:
                 in_account = item.prefix != _ONE_CHAT
-                yield message if not in_account else _in_chat(message, chat)
+                yield replace(message, chat=chat) if in_account else message
         if not stream.arrays_seen:
             raise invalid(path, messages.ERR_JSON_NOT_EXPORT.format(label=self.label))
 
@@ -120,16 +121,6 @@ class TelegramReader:
                 ),
                 field=f"{where}.date",
             ) from None
-
-
-def _in_chat(message: ChatMessage, chat: str | None) -> ChatMessage:
-    return ChatMessage(
-        at=message.at,
-        sender=message.sender,
-        text=message.text,
-        media=message.media,
-        chat=chat,
-    )
 
 
 def _sender(record: Mapping[str, Any]) -> str:
