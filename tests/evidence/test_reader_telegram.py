@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,29 @@ def test_an_export_from_before_date_unixtime_is_claimed_and_read(tmp_path: Path)
     assert sniffs(READER, path)
     [message] = read_all(READER, path)
     assert message.at.tzinfo is None
+
+
+def test_a_large_account_export_is_read_in_little_memory(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    at = datetime(2024, 1, 12, 9, 15, tzinfo=UTC)
+    filler = "a long message about the week, " * 8
+    # Written piece by piece so the test itself never holds the document.
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"personal_information": {"user_id": 1}, "chats": {"list": [')
+        for chat in range(4):
+            handle.write(("," if chat else "") + f'{{"name": "chat {chat}", "messages": [')
+            for number in range(2500):
+                record = telegram_message(number, at, "Alex", filler)
+                handle.write(("," if number else "") + json.dumps(record, ensure_ascii=False))
+            handle.write("]}")
+        handle.write("]}}")
+    assert path.stat().st_size > 3_000_000
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in READER.read(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 10_000
+    # Under a third of the file, and independent of its size: one message at a time.
+    assert peak < 1_000_000
