@@ -12,7 +12,7 @@ from reciprocity import messages
 from reciprocity.errors import InvalidFileError, Problem
 
 __all__ = [
-    "field_text",
+    "first_json_line",
     "from_epoch_ms",
     "head_json_keys",
     "head_text",
@@ -70,24 +70,6 @@ def from_epoch_ms(path: Path, value: object, *, field: str, line: int | None = N
         )
     # Adding a timedelta stays exact to the millisecond, where dividing by 1000 can drift.
     return _EPOCH + timedelta(milliseconds=millis)
-
-
-def field_text(path: Path, record: Mapping[str, Any], key: str, *, label: str, where: str) -> str:
-    """A string field of a JSON record; missing or not a string is an error naming ``where``.
-
-    Raises:
-        InvalidFileError: The field is absent or not a string.
-    """
-    if key not in record:
-        raise invalid(path, messages.ERR_FIELD_MISSING.format(field=key, label=label), field=where)
-    value = record[key]
-    if not isinstance(value, str):
-        raise invalid(
-            path,
-            messages.ERR_FIELD_WRONG.format(field=key, value=shown(value), expected="text"),
-            field=f"{where}.{key}",
-        )
-    return value
 
 
 def repair_mojibake(text: str) -> str:
