@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from reciprocity import messages
 from reciprocity.errors import InvalidFileError, Problem
@@ -17,6 +17,8 @@ __all__ = [
     "head_json_keys",
     "head_text",
     "invalid",
+    "open_export",
+    "open_export_text",
     "repair_mojibake",
     "shown",
 ]
@@ -37,6 +39,26 @@ def invalid(
 ) -> InvalidFileError:
     """The error for a file that claims a format but is broken, located as well as known."""
     return InvalidFileError([Problem(message, field=field, line=line)], file=str(path))
+
+
+def open_export(path: Path) -> BinaryIO:
+    """The export opened for reading bytes; a file that cannot be opened is refused.
+
+    Raises:
+        InvalidFileError: The file is missing, a folder, or not readable.
+    """
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise invalid(path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)) from None
+
+
+def open_export_text(path: Path, *, newline: str) -> TextIO:
+    """The export opened as UTF-8 text (a byte order mark is dropped); see ``open_export``."""
+    try:
+        return path.open(encoding="utf-8-sig", newline=newline)
+    except OSError as error:
+        raise invalid(path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)) from None
 
 
 def from_epoch_ms(path: Path, value: object, *, field: str, line: int | None = None) -> datetime:

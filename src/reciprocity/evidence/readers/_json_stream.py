@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import ijson
 
 from reciprocity import messages
-from reciprocity.evidence.readers._common import invalid
+from reciprocity.evidence.readers._common import invalid, open_export, shown
 
 __all__ = ["JsonItem", "JsonStream"]
 
@@ -28,7 +28,7 @@ class JsonItem(NamedTuple):
 
     Attributes:
         prefix: ijson's path of the value (``chats.list.item.messages.item``).
-        value: The message object (or, for a watched path, the scalar found there).
+        value: The message, always a dict (or, for a watched path, the scalar found there).
         where: The readable path with indexes (``chats.list[3].messages[120]``).
     """
 
@@ -84,13 +84,7 @@ class JsonStream:
             self._index[prefix] = self._index.get(prefix, -1) + 1
 
     def __iter__(self) -> Iterator[JsonItem]:
-        try:
-            handle = self.path.open("rb")
-        except OSError as error:
-            raise invalid(
-                self.path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)
-            ) from None
-        with handle:
+        with open_export(self.path) as handle:
             try:
                 yield from self._events(handle)
             except ijson.JSONError as error:
@@ -107,6 +101,19 @@ class JsonStream:
             field=self._where(self._last),
         )
 
+    def _message(self, prefix: str, value: Any) -> JsonItem:
+        """A complete item; anything but an object where a message belongs is refused."""
+        where = self._where(prefix)
+        if not isinstance(value, dict):
+            raise invalid(
+                self.path,
+                messages.ERR_FIELD_WRONG.format(
+                    field="message", value=shown(value), expected="a message"
+                ),
+                field=where,
+            )
+        return JsonItem(prefix, value, where)
+
     def _events(self, handle: Any) -> Iterator[JsonItem]:
         builder: Any = None
         depth = 0
@@ -120,7 +127,7 @@ class JsonStream:
                 elif event in _ENDS:
                     depth -= 1
                     if depth == 0:
-                        yield JsonItem(building, builder.value, self._where(building))
+                        yield self._message(building, builder.value)
                         builder = None
                 continue
             self._count(prefix, event)
@@ -130,7 +137,6 @@ class JsonStream:
                     builder.event(event, value)
                     depth, building = 1, prefix
                 elif event not in _ENDS:
-                    # A scalar where a message should be: the reader says what is wrong.
-                    yield JsonItem(prefix, value, self._where(prefix))
+                    yield self._message(prefix, value)
             elif prefix in self.watch and event not in _STARTS and event not in _ENDS:
                 yield JsonItem(prefix, value, self._where(prefix))

@@ -10,7 +10,13 @@ from typing import Any
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import head_json_keys, head_text, invalid, shown
+from reciprocity.evidence.readers._common import (
+    head_json_keys,
+    head_text,
+    invalid,
+    open_export_text,
+    shown,
+)
 from reciprocity.evidence.readers._json_stream import JsonStream
 
 __all__ = ["DiscordCsvReader", "DiscordJsonReader"]
@@ -66,15 +72,7 @@ class DiscordJsonReader:
         if not stream.arrays_seen:
             raise invalid(path, messages.ERR_JSON_NOT_EXPORT.format(label=self.label))
 
-    def _message(self, path: Path, record: Any, where: str) -> ChatMessage | None:
-        if not isinstance(record, dict):
-            raise invalid(
-                path,
-                messages.ERR_FIELD_WRONG.format(
-                    field="message", value=shown(record), expected="a message"
-                ),
-                field=where,
-            )
+    def _message(self, path: Path, record: Mapping[str, Any], where: str) -> ChatMessage | None:
         kind = record.get("type", "Default")
         if not isinstance(kind, str) or kind not in _SPOKEN_TYPES:
             return None
@@ -131,13 +129,7 @@ class DiscordCsvReader:
         Raises:
             InvalidFileError: The header, a row's columns or its date are not the format's.
         """
-        try:
-            handle = path.open(encoding="utf-8-sig", newline="")
-        except OSError as error:
-            raise invalid(
-                path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)
-            ) from None
-        with handle:
+        with open_export_text(path, newline="") as handle:
             rows = csv.reader(handle, strict=True)
             try:
                 yield from self._rows(path, rows)

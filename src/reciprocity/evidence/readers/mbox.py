@@ -26,7 +26,7 @@ from pathlib import Path
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import head_text, invalid, shown
+from reciprocity.evidence.readers._common import head_text, invalid, open_export, shown
 
 __all__ = ["MboxReader"]
 
@@ -62,13 +62,7 @@ class MboxReader:
             yield self._message(path, line, raw)
 
     def _mails(self, path: Path) -> Iterator[tuple[int, list[bytes]]]:
-        try:
-            handle = path.open("rb")
-        except OSError as error:
-            raise invalid(
-                path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)
-            ) from None
-        with handle:
+        with open_export(path) as handle:
             start, blank_before = 0, True
             lines: list[bytes] = []
             for number, line in enumerate(handle, start=1):

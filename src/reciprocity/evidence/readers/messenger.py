@@ -68,14 +68,6 @@ class MessengerReader:
         stream = JsonStream(path, items=("messages.item",), label=self.label)
         for item in stream:
             record = item.value
-            if not isinstance(record, dict):
-                raise invalid(
-                    path,
-                    messages.ERR_FIELD_WRONG.format(
-                        field="message", value=shown(record), expected="a message"
-                    ),
-                    field=item.where,
-                )
             newer = "senderName" in record
             message = (
                 self._newer(path, record, item.where)

@@ -22,11 +22,17 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import first_json_line, head_text, invalid, shown
+from reciprocity.evidence.readers._common import (
+    first_json_line,
+    head_text,
+    invalid,
+    open_export_text,
+    shown,
+)
 
 __all__ = ["SignalJsonReader", "SignalMarkdownReader"]
 
@@ -49,15 +55,6 @@ def _skipped(text: str) -> bool:
     return text == _DELETED or _CALL.match(text) is not None
 
 
-def _open_text(path: Path) -> TextIO:
-    # Split at "\n" only: a carriage return inside a message is part of its text.
-
-    try:
-        return path.open(encoding="utf-8-sig", newline="\n")
-    except OSError as error:
-        raise invalid(path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)) from None
-
-
 class SignalMarkdownReader:
     """signal-export's ``chat.md``."""
 
@@ -74,10 +71,12 @@ class SignalMarkdownReader:
     def read(self, path: Path) -> Iterator[ChatMessage]:
         """Every message in file order, with the line it starts on.
 
+        Lines are split at line feeds only: a carriage return inside a message is its text.
+
         Raises:
             InvalidFileError: The file does not start with a message or is not UTF-8.
         """
-        with _open_text(path) as handle:
+        with open_export_text(path, newline="\n") as handle:
             number = 0
             try:
                 start: tuple[int, re.Match[str]] | None = None
@@ -165,7 +164,7 @@ class SignalJsonReader:
         Raises:
             InvalidFileError: A line is not a JSON object of the format.
         """
-        with _open_text(path) as handle:
+        with open_export_text(path, newline="\n") as handle:
             number = 0
             try:
                 for number, line in enumerate(handle, start=1):

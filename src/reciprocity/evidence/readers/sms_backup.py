@@ -23,7 +23,7 @@ from xml.parsers import expat
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import from_epoch_ms, head_text, invalid
+from reciprocity.evidence.readers._common import from_epoch_ms, head_text, invalid, open_export
 
 __all__ = ["SmsBackupReader", "repair_surrogate_references"]
 
@@ -98,13 +98,7 @@ class SmsBackupReader:
             InvalidFileError: The XML is broken (with its line), is not a backup, or a
                 message has no readable date.
         """
-        try:
-            handle = path.open("rb")
-        except OSError as error:
-            raise invalid(
-                path, messages.ERR_EXPORT_UNREADABLE.format(detail=error.strerror)
-            ) from None
-        with handle:
+        with open_export(path) as handle:
             yield from _Parse(path, self.label).messages(handle)
 
 

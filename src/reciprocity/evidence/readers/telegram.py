@@ -72,15 +72,7 @@ class TelegramReader:
         if not stream.arrays_seen:
             raise invalid(path, messages.ERR_JSON_NOT_EXPORT.format(label=self.label))
 
-    def _message(self, path: Path, record: Any, where: str) -> ChatMessage | None:
-        if not isinstance(record, dict):
-            raise invalid(
-                path,
-                messages.ERR_FIELD_WRONG.format(
-                    field="message", value=shown(record), expected="a message"
-                ),
-                field=where,
-            )
+    def _message(self, path: Path, record: Mapping[str, Any], where: str) -> ChatMessage | None:
         # Joins, pins, calls, photo changes: Telegram marks them all "service".
         if record.get("type", "message") != "message":
             return None
