@@ -80,7 +80,11 @@ def test_an_export_imports_into_another_database(web: Web, tmp_path: object) -> 
         files = {"file": ("backup.json", exported, "application/json")}
         imported = other.post("/import", data={"csrf": other_web.token}, files=files)
         assert imported.status_code == 200
+        assert [r.status_code for r in imported.history] == [303]
         assert "1 relationship added" in imported.text
+        # Reloading the page after an import shows what it did and sends nothing again.
+        reloaded = other.get(str(imported.url))
+        assert "1 relationship added" in reloaded.text
         again = other.post("/import", data={"csrf": other_web.token}, files=files)
         assert "0 relationships added (1 already here)" in again.text
     assert [s.person.name for s in open_store(other_db).people()] == ["Alex"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from dataclasses import fields
+from urllib.parse import urlencode
 
 from starlette.responses import Response
 
@@ -13,6 +15,7 @@ from reciprocity.core.memory import upcoming
 from reciprocity.core.patterns import DEFAULT_SETTINGS, SETTING_KEYS
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.exchange import archive_to_csv, archive_to_json, parse_archive
+from reciprocity.store.importer import ImportReport
 from reciprocity.web.context import Ctx, FieldErrors
 from reciprocity.web.files import download, read_upload
 
@@ -68,8 +71,16 @@ def calendar_file(ctx: Ctx) -> Response:
 def exchange_page(
     ctx: Ctx, *, problems: list[Problem] | None = None, file: str = "", status: int = 200
 ) -> Response:
-    """Export and import."""
-    return ctx.render("exchange.html", {"problems": problems or [], "file": file}, status=status)
+    """Export and import; after an import, what it did (from the redirect's query)."""
+    report = ""
+    query = ctx.request.query_params
+    if problems is None and "imported" in query:
+        counts = {f.name: query.get(f.name, "0") for f in fields(ImportReport)}
+        if all(value.isdigit() for value in counts.values()):
+            done = ImportReport(**{key: int(value) for key, value in counts.items()})
+            report = " ".join(done.summary(query["imported"]))
+    context = {"problems": problems or [], "file": file, "report": report}
+    return ctx.render("exchange.html", context, status=status)
 
 
 def export(ctx: Ctx) -> Response:
@@ -95,8 +106,9 @@ def import_file(ctx: Ctx) -> Response:
         report = ctx.store.import_archive(archive, file=name)
     except InvalidFileError as error:
         return exchange_page(ctx, problems=error.problems, file=name, status=400)
-    text = " ".join(report.summary(name))
-    return ctx.render("exchange.html", {"problems": [], "file": "", "report": text})
+    # Redirect after the import, so reloading the page never sends the file again.
+    counts = {f.name: getattr(report, f.name) for f in fields(ImportReport)}
+    return ctx.redirect(f"/exchange?{urlencode({'imported': name, **counts})}")
 
 
 def _default(key: str) -> object:
