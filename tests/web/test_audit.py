@@ -14,9 +14,11 @@ from tests.web.conftest import TODAY, Web
 DIMENSION = {"score": "2", "lean": "i-carry", "example": "I planned our last three dinners."}
 
 
-def _walk(web: Web, pid: str, *, overall: str = "2", reflection: bool = True) -> httpx2.Response:
+def _walk(
+    web: Web, pid: str, *, overall: str = "2", reflection: bool = True, on: str = "2026-11-20"
+) -> httpx2.Response:
     steps = [
-        ("date", {"date": "2026-11-20"}),
+        ("date", {"date": on}),
         ("initiation", DIMENSION),
         ("depth", {"score": "4", "lean": "mutual", "example": "We both listened in October."}),
         ("crisis", {"score": "none", "example": ""}),
@@ -72,6 +74,21 @@ def test_a_mutual_rating_skips_the_reflection(web: Web) -> None:
 
     assert messages.WEB_SAVE_AUDIT in review.text
     assert "/audit/reflection" not in review.text
+
+
+def test_after_todays_audit_the_next_one_is_offered_for_another_day(web: Web) -> None:
+    pid = web.add_person("Alex", "friend")
+    _walk(web, pid, on=TODAY.isoformat())
+    web.post(f"/people/{pid}/audit-save", {})
+
+    page = web.client.get(f"/people/{pid}").text
+    overview = web.client.get("/").text
+    date_step = web.client.get(f"/people/{pid}/audit/date").text
+
+    assert messages.WEB_AUDIT_ANOTHER_DAY in page
+    assert messages.WEB_START_AUDIT not in page
+    assert messages.WEB_AUDIT_ANOTHER_DAY in overview
+    assert f'value="{TODAY.isoformat()}"' not in date_step
 
 
 def test_starting_goes_to_the_first_open_step_and_resumes_the_draft(web: Web) -> None:

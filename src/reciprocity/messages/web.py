@@ -92,6 +92,8 @@ WEB_DUE_NOW: Final = "An audit is due."
 WEB_DUE_ON: Final = "Next audit due on {date}."
 WEB_START_AUDIT: Final = "Start an audit"
 WEB_CONTINUE_AUDIT: Final = "Continue the unfinished audit"
+# Today's audit is done; another one needs another date.
+WEB_AUDIT_ANOTHER_DAY: Final = "Audit another day"
 WEB_OF_NAME: Final = "of {name}"
 WEB_ACROSS_TITLE: Final = "Across your relationships"
 WEB_SOON_TITLE: Final = "Coming up in the next {days} days"

@@ -186,8 +186,11 @@ def _render_step(
     if step in DIMENSION_STEPS:
         context["dimension"] = Dimension(step)
     if step == "date":
+        today_taken = ctx.store.audit_on(person.id, ctx.today) is not None
         context["date_value"] = (
-            current if isinstance(current, str) and current else ctx.today.isoformat()
+            current
+            if isinstance(current, str) and current
+            else ("" if today_taken else ctx.today.isoformat())
         )
     if step == "review":
         context["audit"] = _preview(ctx, person, answers)
