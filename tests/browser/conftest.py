@@ -126,14 +126,14 @@ class Watch:
     requests: list[str] = field(default_factory=list)
 
     def allow(self, origin: str) -> None:
-        """Let the pages reach another of the test's own servers too."""
+        """Let the pages reach another of the test's own servers (or files) too."""
         if origin not in self.origins:
             self.origins.append(origin)
 
     def route(self, route: Route) -> None:
         url = route.request.url
         self.requests.append(url)
-        if any(url.startswith(origin + "/") for origin in self.origins):
+        if any(url == origin or url.startswith(origin + "/") for origin in self.origins):
             route.continue_()
         else:
             self.outside.append(url)
