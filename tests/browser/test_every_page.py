@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
+from reciprocity import messages
 from reciprocity.core import DimensionRating, Lean
 from reciprocity.core.audit import needs_reflection
 from reciprocity.core.invitation import Response
@@ -29,6 +30,7 @@ from tests.browser.server import serve
 TODAY = dt.date.today()
 PHONE = {"width": 375, "height": 740}
 INVITE = "invite"
+SENT_WITH_PROBLEMS = "audit step sent with problems"
 # Served at the app's own origin by the test (never by the app), so the page's strict
 # Content-Security-Policy stays in force while axe reads it: script-src 'self' admits it.
 AXE_PATH = "/__tests__/axe.min.js"
@@ -94,12 +96,14 @@ def site(app: App, empty_app: App) -> Site:
         )
         reflected = next(a for a in store.audits(mum.id) if needs_reflection(a.overall.score))
         page_of_invitation = invitation_html(store.add_invitation(mum.id))
+    jo = app.person("Jo")
     pages = {
         "welcome": empty_app.url("/"),
         "overview": app.url("/"),
         "relationship": app.url(f"/people/{mum.id}"),
-        "relationship without audits": app.url(f"/people/{_nobody_audited(app)}"),
+        "relationship without audits": app.url(f"/people/{jo.id}"),
         **{f"audit step {step}": app.url(f"/people/{sam.id}/audit/{step}") for step in STEPS},
+        SENT_WITH_PROBLEMS: app.url(f"/people/{alex.id}/audit/initiation"),
         "an audit": app.url(f"/people/{mum.id}/audits/{reflected.id}"),
         "changing an audit": app.url(f"/people/{mum.id}/audits/{reflected.id}/edit"),
         "guide": app.url(f"/people/{mum.id}/guide"),
@@ -113,16 +117,13 @@ def site(app: App, empty_app: App) -> Site:
     return Site(pages, page_of_invitation)
 
 
-def _nobody_audited(app: App) -> str:
-    return app.person("Jo").id
-
-
 PAGES = [
     "welcome",
     "overview",
     "relationship",
     "relationship without audits",
     *(f"audit step {step}" for step in STEPS),
+    SENT_WITH_PROBLEMS,
     "an audit",
     "changing an audit",
     "guide",
@@ -146,11 +147,14 @@ def _visit(page: Page, site: Site, name: str, watch: Watch, empty_app: App) -> N
         page.set_content(site.invitation)
     else:
         page.goto(site.pages[name])
+    if name == SENT_WITH_PROBLEMS:
+        page.get_by_role("button", name=messages.WEB_NEXT, exact=True).click()
+        expect(page.locator("[aria-invalid='true']").first).to_be_visible()
     page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
 
 
-def test_every_page_is_in_the_list() -> None:
-    assert len(PAGES) == len(set(PAGES))
+def test_the_list_names_every_page_of_the_site_once(site: Site) -> None:
+    assert sorted(PAGES) == sorted([*site.pages, INVITE])
 
 
 def _serious_violations(page: Page, *, under_csp: bool = True) -> list[dict[str, Any]]:
