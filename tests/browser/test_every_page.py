@@ -157,21 +157,34 @@ def test_the_list_names_every_page_of_the_site_once(site: Site) -> None:
     assert sorted(PAGES) == sorted([*site.pages, INVITE])
 
 
-def _serious_violations(page: Page, *, under_csp: bool = True) -> list[dict[str, Any]]:
-    """What axe finds of serious or critical impact on the page as it is now."""
+def _serious_violations(
+    page: Page, *, under_csp: bool = True, rules: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """What axe finds of serious or critical impact on the page as it is now.
+
+    Args:
+        page: The page, loaded.
+        under_csp: Whether the page has the app's CSP (axe then comes from its origin).
+        rules: Only these axe rules (all of them when not given).
+    """
     if under_csp:
-        page.route(f"**{AXE_PATH}", lambda route: route.fulfill(path=AXE))
+        pattern = f"**{AXE_PATH}"
+        page.route(pattern, lambda route: route.fulfill(path=AXE))
         page.add_script_tag(url=AXE_PATH)
+        page.unroute(pattern)
     else:
         page.add_script_tag(path=AXE)
     found: list[dict[str, Any]] = page.evaluate(
-        """async () => {
-            const found = await axe.run(document, {resultTypes: ["violations"]});
+        """async (rules) => {
+            const options = {resultTypes: ["violations"]};
+            if (rules) { options.runOnly = rules; }
+            const found = await axe.run(document, options);
             return found.violations
                 .filter(v => v.impact === "serious" || v.impact === "critical")
                 .map(v => ({id: v.id, impact: v.impact, help: v.help,
                             where: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
-        }"""
+        }""",
+        rules,
     )
     return found
 
@@ -216,8 +229,11 @@ def _background(page: Page) -> str:
     return str(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
 
 
-def test_dark_mode_darkens_every_page(site: Site, page: Page, watch: Watch, empty_app: App) -> None:
+def test_dark_mode_darkens_every_page_and_keeps_it_readable(
+    site: Site, page: Page, watch: Watch, empty_app: App
+) -> None:
     backgrounds = {}
+    unreadable = {}
     for name in PAGES:
         if name == INVITE:
             continue
@@ -226,8 +242,11 @@ def test_dark_mode_darkens_every_page(site: Site, page: Page, watch: Watch, empt
         light = _background(page)
         page.emulate_media(color_scheme="dark")
         backgrounds[name] = (light, _background(page))
+        if found := _serious_violations(page, rules=["color-contrast"]):
+            unreadable[name] = found
 
     assert set(backgrounds.values()) == {("rgb(251, 250, 247)", "rgb(22, 24, 27)")}, backgrounds
+    assert unreadable == {}
 
 
 def test_no_page_asks_anything_of_another_origin(
