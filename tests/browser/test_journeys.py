@@ -58,8 +58,8 @@ def test_a_season_and_a_second_look_turn_a_low_audit_into_a_temporary_asymmetry(
 
     expect(_badge(page)).to_have_text(messages.STATE_LABELS["temporary-asymmetry"])
     reasons = page.locator("section[aria-labelledby='state-title'] .reasons")
-    expect(reasons).to_contain_text("a season, not a problem to fix")
-    expect(reasons).to_contain_text("illness")
+    expect(reasons).to_contain_text(messages.RULE_TEXT["in-season"].rsplit(": ", 1)[-1])
+    expect(reasons).to_contain_text(messages.SEASON_KIND_LABELS["illness"])
 
 
 def test_an_accusing_picture_gets_a_gentle_reframing_while_typing_and_when_sent(
