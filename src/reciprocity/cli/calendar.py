@@ -46,8 +46,8 @@ def calendar(
         within=within,
         stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
-    write_text(output, built.to_ical().decode("utf-8"))
-    count = len(built.walk("VEVENT"))
+    write_text(output, built.data.decode("utf-8"))
+    count = built.events
     typer.echo(
         messages.CALENDAR_WRITTEN.format(reminders=messages.counted(count, "reminder"), path=output)
     )

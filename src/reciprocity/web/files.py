@@ -14,12 +14,12 @@ from reciprocity.errors import InvalidFileError, Problem
 __all__ = ["download", "read_upload"]
 
 
-def download(content: str, filename: str, media_type: str) -> Response:
+def download(content: str | bytes, filename: str, media_type: str) -> Response:
     """A file the browser saves rather than shows."""
     ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", filename).strip("-") or "reciprocity"
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
     return Response(
-        content.encode("utf-8"),
+        content.encode("utf-8") if isinstance(content, str) else content,
         media_type=media_type,
         headers={"content-disposition": disposition},
     )

@@ -205,6 +205,12 @@ class Snapshots:
                 self._made[name] = ((version, today), found)
         return found
 
+    def last_made(self, name: str) -> object | None:
+        """The last thing :meth:`made` kept under ``name``, current or not."""
+        with self._lock:
+            kept = self._made.get(name)
+        return None if kept is None else kept[1]
+
     def _read_overview(self, quick: QuickReader, version: int, today: dt.date) -> Overview:
         with quick.consistent():
             summaries = quick.people()
