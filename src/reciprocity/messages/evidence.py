@@ -49,4 +49,4 @@ ERR_CSV_BAD_TIMESTAMP: Final = (
 )
 ERR_CSV_SHORT_ROW: Final = "this row has {found} columns, but the header has {expected}"
 ERR_CSV_EMPTY_SENDER: Final = "the sender is empty; each message needs who sent it"
-ERR_CSV_UNCLOSED_QUOTE: Final = "a quoted field is not closed ({detail})"
+ERR_CSV_UNREADABLE_LINE: Final = "this line cannot be read as CSV ({detail})"

@@ -172,7 +172,7 @@ def messages_of(  # noqa: PLR0912 - one loop, inlined on purpose: it runs per li
                 else:
                     if at is not None:
                         if more:
-                            text = "\n".join([text, *more])
+                            text = _joined(text, more)
                         yield _message(at, sender, text, media, first)
                     if more:
                         more = []
@@ -183,8 +183,16 @@ def messages_of(  # noqa: PLR0912 - one loop, inlined on purpose: it runs per li
         more.append(line.rstrip("\r\n"))
     if at is not None:
         if more:
-            text = "\n".join([text, *more])
+            text = _joined(text, more)
         yield _message(at, sender, text, media, first)
+
+
+def _joined(text: str, more: list[str]) -> str:
+    """A multi-line message's text; iOS marks an edit at the end of its last line."""
+    last = more[-1]
+    if last.endswith(">") and _EDITED in last:
+        more[-1] = last[: last.rindex(_EDITED)].rstrip()
+    return "\n".join([text, *more])
 
 
 def _entry(

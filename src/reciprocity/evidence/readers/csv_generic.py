@@ -91,8 +91,8 @@ class CsvReader:
         first = text.split("\n", 1)[0].rstrip("\r")
         if not first.strip():
             return False
-        header = next(csv.reader([first], delimiter=_delimiter(first)), [])
-        return None not in self._columns(header).values()
+        header = _header(first)
+        return header is not None and None not in self._columns(header).values()
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
         """Every row as a message, in file order.
@@ -116,7 +116,10 @@ class CsvReader:
         if first is None or not first.strip():
             raise InvalidFileError([Problem(messages.ERR_CSV_EMPTY, line=1)], file=file)
         delimiter = _delimiter(first)
-        header = next(csv.reader([first], delimiter=delimiter), [])
+        header = _header(first)
+        if header is None:
+            detail = messages.ERR_CSV_UNREADABLE_LINE.format(detail="in the header")
+            raise InvalidFileError([Problem(detail, line=1)], file=file)
         found = self._columns(header)
         indexes: list[int] = []
         for role, index in found.items():
@@ -133,7 +136,7 @@ class CsvReader:
                 if row and row != [""]:
                     yield _message(row, start, columns, file)
         except csv.Error as error:
-            detail = messages.ERR_CSV_UNCLOSED_QUOTE.format(detail=error)
+            detail = messages.ERR_CSV_UNREADABLE_LINE.format(detail=error)
             raise InvalidFileError([Problem(detail, line=rows.line_num + 1)], file=file) from None
 
     def _columns(self, header: list[str]) -> dict[str, int | None]:
@@ -166,6 +169,14 @@ class _Columns:
     text: int
     names: list[str]
     width: int
+
+
+def _header(first: str) -> list[str] | None:
+    """The column names of the first line; None if it cannot be a header row."""
+    try:
+        return next(csv.reader([first.rstrip("\r\n")], delimiter=_delimiter(first)), [])
+    except csv.Error:
+        return None
 
 
 def _delimiter(header: str) -> str:
