@@ -10,6 +10,8 @@ per distinct date text; everything else is a few dictionary lookups.
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, Final
@@ -22,7 +24,18 @@ from reciprocity.evidence.readers._whatsapp_layout import (
     to_ymd,
 )
 
-__all__ = ["messages_of"]
+__all__ = ["LineReadError", "messages_of"]
+
+_FAILURES: Final = (UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError)
+
+
+class LineReadError(Exception):
+    """Reading the lines failed at ``line``; the cause is the original error."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
 
 # Media placeholders: Android writes a whole-line one, iOS "<kind> omitted" or
 # "<attached: file>" after an invisible U+200E mark; with media included, Android
@@ -122,7 +135,7 @@ def _message(at: datetime, sender: str, text: str, media: bool, line: int) -> Ch
     return message
 
 
-def messages_of(  # noqa: PLR0912 - one loop, inlined on purpose: it runs per line
+def messages_of(  # noqa: PLR0912, PLR0915 - one loop, inlined on purpose: it runs per line
     lines: Iterable[str],
     start: int,
     tight: re.Pattern[str],
@@ -137,6 +150,9 @@ def messages_of(  # noqa: PLR0912 - one loop, inlined on purpose: it runs per li
         tight: The pattern of this file's headers (``tight_pattern``).
         loose: The loose pattern of its layout, for a header the tight one misses.
         order: The date order of the file.
+
+    Raises:
+        LineReadError: Reading the lines failed (bad bytes, a damaged zip), at its line.
     """
     match, match_loose = tight.match, loose.match
     dates = _Dates(order)
@@ -144,43 +160,58 @@ def messages_of(  # noqa: PLR0912 - one loop, inlined on purpose: it runs per li
     two = _TWO_DIGITS
     pm_offset = PM_OFFSET
     may_be_header = _MAY_BE_HEADER
+    new, set_at, set_sender, set_text = _new, _set_at, _set_sender, _set_text
+    set_media, set_chat, set_line = _set_media, _set_chat, _set_line
     # The message being read: it is given out when the next header comes.
     at: datetime | None = None
     sender = text = ""
     media = False
-    first = start
+    first = number = start
     more: list[str] = []
-    for number, line in enumerate(lines, start):
-        found = match(line)
-        if found is None and line[:1] in may_be_header:
-            found = match_loose(line)
-        if found is not None:
+    try:
+        for number, line in enumerate(lines, start):
+            found = match(line)
+            if found is None and line[:1] in may_be_header:
+                found = match_loose(line)
+            if found is None:
+                more.append(line.rstrip("\r\n"))  # the message goes on over this line
+                continue
             date, before, hours, minutes, seconds, after, body = found.groups()
-            ymd = dates[date]
-            hour = two.get(hours, 99)
-            marker = before or after
-            if marker:
-                offset = pm_offset.get(marker)
-                if offset is None:
-                    offset = pm_offset.get(marker.lower(), 99)
-                hour = hour % 12 + offset if 0 < hour <= 12 else 99
-            if ymd is not None and hour < 24 and minutes in two and (seconds or "0") in two:
-                try:
-                    when = datetime(*ymd, hour, two[minutes], two[seconds] if seconds else 0)
-                except ValueError:  # a minute or second above 59: not a header after all
-                    pass
-                else:
-                    if at is not None:
-                        if more:
-                            text = _joined(text, more)
-                        yield _message(at, sender, text, media, first)
-                    if more:
-                        more = []
-                    first = number
-                    at, sender, text, media = _entry(when, body, names)
-                    continue
-        # Not a header (or an impossible date): the message goes on over this line.
-        more.append(line.rstrip("\r\n"))
+            try:
+                hour = two[hours]
+                marker = before or after
+                if marker:
+                    offset = pm_offset.get(marker)
+                    if offset is None:
+                        offset = pm_offset[marker.lower()]
+                    hour = hour % 12 + offset if 0 < hour <= 12 else 99
+                # An impossible date or time makes this a line of the message, not a header.
+                when = datetime(*dates[date], hour, two[minutes], two[seconds] if seconds else 0)  # type: ignore[misc, call-arg]
+            except (TypeError, KeyError, ValueError):
+                more.append(line.rstrip("\r\n"))
+                continue
+            if at is not None:
+                if more:
+                    text = _joined(text, more)
+                message = new(ChatMessage)
+                set_at(message, at)
+                set_sender(message, sender)
+                set_text(message, text)
+                set_media(message, media)
+                set_chat(message, None)
+                set_line(message, first)
+                yield message
+            if more:
+                more = []
+            first = number
+            raw, colon, text = body.partition(": ")
+            sender = names.get(raw, "") if colon else ""
+            if sender and text[:1] not in "\u200e<" and text[-1:] not in ")d>":
+                at, media = when, False  # the common case, inline
+            else:
+                at, sender, text, media = _entry(when, body, names)
+    except _FAILURES as error:
+        raise LineReadError(number + 1) from error
     if at is not None:
         if more:
             text = _joined(text, more)

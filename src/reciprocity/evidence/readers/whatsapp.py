@@ -35,7 +35,7 @@ from reciprocity.evidence.readers._whatsapp_layout import (
     split_date,
     tight_pattern,
 )
-from reciprocity.evidence.readers._whatsapp_parse import messages_of
+from reciprocity.evidence.readers._whatsapp_parse import LineReadError, messages_of
 
 __all__ = ["WhatsAppReader"]
 
@@ -88,7 +88,10 @@ class WhatsAppReader:
             lines = _Counted(stream)
             head = source.guarded(lambda: _survey(lines, path), lines)
             if head.order is not None:
-                yield from source.guarded_messages(_parse(lines, head, head.order), lines)
+                try:
+                    yield from _parse(stream, head, head.order)
+                except LineReadError as failure:
+                    raise source.failure(failure) from None
                 return
             first = head.header
             assert first is not None  # the order is open only after a header
@@ -96,7 +99,10 @@ class WhatsAppReader:
         with source.text() as again:
             lines = _Counted(again)
             head = source.guarded(lambda: _survey(lines, path), lines)
-            yield from source.guarded_messages(_parse(lines, head, order), lines)
+            try:
+                yield from _parse(again, head, order)
+            except LineReadError as failure:
+                raise source.failure(failure) from None
 
 
 class _Counted:
@@ -157,23 +163,20 @@ class _Source:
         try:
             return step()
         except (UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise self._failure(error, lines) from None
+            raise self._failure(error, lines.count + 1) from None
 
-    def guarded_messages(
-        self, found: Iterator[ChatMessage], lines: _Counted
-    ) -> Iterator[ChatMessage]:
-        """``found``, with failures while reading turned into located errors."""
-        try:
-            yield from found
-        except (UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise self._failure(error, lines) from None
+    def failure(self, failure: LineReadError) -> InvalidFileError:
+        """The located error for a failure while reading the lines."""
+        cause = failure.__cause__
+        assert isinstance(cause, Exception)
+        return self._failure(cause, failure.line)
 
-    def _failure(self, error: Exception, lines: _Counted) -> InvalidFileError:
+    def _failure(self, error: Exception, reached: int) -> InvalidFileError:
         if isinstance(error, UnicodeDecodeError):
             with self.binary() as raw:
                 line = first_undecodable_line(raw)
-            return not_utf8(self.path, line or lines.count + 1)
-        return self._damaged(error, lines.count + 1)
+            return not_utf8(self.path, line or reached)
+        return self._damaged(error, reached)
 
     def _damaged(self, error: Exception, line: int | None) -> InvalidFileError:
         detail = str(error) or type(error).__name__
