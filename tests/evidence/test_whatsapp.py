@@ -79,6 +79,8 @@ def test_the_exact_bytes_of_an_ios_export_are_read(tmp_path: Path) -> None:
         "[1/13/24, 1:06:30\u202fPM] Sam: it's me, new number\r\n"
         "second line \u200e<This message was edited>\r\n"
         "[1/13/24, 1:07:00\u202fPM] Sam: \u200eThis message was deleted.\r\n"
+        "[1/13/24, 1:08:00\u202fPM] Alex: \u200eLocation: https://maps.google.com/?q=51.5,-0.1\r\n"
+        "[1/13/24, 1:09:00\u202fPM] Alex: \u200eMissed voice call, \u200eTap to call back\r\n"
     ).encode()
     path = tmp_path / "_chat.txt"
     path.write_bytes(raw)
@@ -91,6 +93,7 @@ def test_the_exact_bytes_of_an_ios_export_are_read(tmp_path: Path) -> None:
         ChatMessage(
             datetime(2024, 1, 13, 13, 6, 30), "Sam", "it's me, new number\nsecond line", line=5
         ),
+        ChatMessage(datetime(2024, 1, 13, 13, 8), "Alex", "", media=True, line=8),
     ]
 
 
@@ -130,6 +133,8 @@ def test_android_system_lines_are_skipped_and_media_flagged(tmp_path: Path) -> N
         ("13/1/2024, 9:05 م - ", datetime(2024, 1, 13, 21, 5)),  # ar
         ("2024. 1. 13. 오후 9:05 - ", datetime(2024, 1, 13, 21, 5)),  # ko
         ("13/01/2024, 12:05 a.m. - ", datetime(2024, 1, 13, 0, 5)),  # en-CA midnight
+        ("13/1/2024, 9:05 μ.μ. - ", datetime(2024, 1, 13, 21, 5)),  # el
+        ("13.1.2024 klo 21.05 - ", datetime(2024, 1, 13, 21, 5)),  # fi
         ("[13/01/2024, 21:05:09] ", datetime(2024, 1, 13, 21, 5, 9)),  # iOS en-GB
         ("[13.01.24, 21:05:09] ", datetime(2024, 1, 13, 21, 5, 9)),  # iOS de
         ("[2024/01/13 午後9:05:09] ", datetime(2024, 1, 13, 21, 5, 9)),  # iOS ja
