@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from reciprocity.errors import InvalidFileError
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers import READERS, CsvReader, WhatsAppReader
+from reciprocity.evidence.readers._whatsapp_parse import _message
 from reciprocity.evidence.readers.whatsapp import HEAD_LINES
 from tests.evidence.exports import LOCALES, LRM, NNBSP, Locale, write_zip
 
@@ -310,3 +312,20 @@ def test_a_file_that_cannot_be_opened_is_a_located_error(tmp_path: Path) -> None
     with pytest.raises(InvalidFileError) as caught:
         read(tmp_path / "missing.txt")
     assert caught.value.file == str(tmp_path / "missing.txt")
+
+
+def test_the_fast_message_builder_makes_the_same_message_as_the_dataclass() -> None:
+    # The reader fills ChatMessage's slots directly for speed; a field added to the model
+    # must be added there too, or messages would lack it. This test says so when it happens.
+    assert [f.name for f in dataclasses.fields(ChatMessage)] == [
+        "at",
+        "sender",
+        "text",
+        "media",
+        "chat",
+        "line",
+    ], "ChatMessage changed: update _message and messages_of in _whatsapp_parse.py"
+    at = datetime(2024, 1, 13, 9, 15)
+    built = _message(at, "Sam", "hi", True, 7)
+    assert built == ChatMessage(at, "Sam", "hi", True, None, 7)
+    assert hash(built) == hash(ChatMessage(at, "Sam", "hi", True, None, 7))

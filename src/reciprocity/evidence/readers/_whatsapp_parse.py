@@ -113,7 +113,7 @@ class _Dates(dict[str, tuple[int, int, int] | None]):
 
 # A ChatMessage is frozen; its own __init__ sets each slot through object.__setattr__.
 # Setting the slots through their descriptors is the same thing at 60 % of the cost,
-# which matters at a million messages.
+# which matters at a million messages. A test checks the fields are still these six.
 _new = object.__new__
 _SLOTS: Final[Mapping[str, Any]] = vars(ChatMessage)
 _set_at: _Setter = _SLOTS["at"].__set__
