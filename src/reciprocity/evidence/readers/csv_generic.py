@@ -127,7 +127,7 @@ class CsvReader:
                 raise InvalidFileError([self._missing(role, header)], file=file)
             indexes.append(index)
         at, sender, text = indexes
-        columns = _Columns(at, sender, text, [header[i] for i in indexes], len(header))
+        columns = _Columns(at, sender, text, [header[i].strip() for i in indexes], len(header))
         rows = csv.reader(stream, delimiter=delimiter)
         end = 1  # the header's line; csv counts the lines a quoted field spans
         try:
