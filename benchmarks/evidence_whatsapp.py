@@ -53,7 +53,12 @@ def write_chat(path: Path, count: int, layout: str, seed: int = 7) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(_header(at, layout) + _system(layout, "encrypted"))
         for _ in range(count):
-            at += timedelta(seconds=rng.randint(5, 4 * 3600))
+            # Replies within minutes, now and then a quiet day: about 3 minutes
+            # apart on average, so a million messages span about six years.
+            quiet = rng.random() < 0.002
+            at += timedelta(
+                seconds=rng.randint(2 * 3600, 30 * 3600) if quiet else rng.randint(5, 120)
+            )
             if rng.random() < 0.02:
                 out.write(_header(at, layout) + _system(layout, "security"))
             who = people[rng.random() < 0.5]

@@ -93,22 +93,22 @@ _QUOTES: Final = re.compile('["\u201c\u201e\u00ab]')
 _MAY_BE_HEADER: Final = frozenset("0123456789[\u200e\u200f")
 _NAMES_LIMIT: Final = 10_000
 _Setter = Callable[[ChatMessage, Any], None]
+_UNSEEN: Final = (0, 0, 0)  # a sentinel: no real date is all zeros
 _TWO_DIGITS: Final = {f"{n:02d}": n for n in range(100)} | {str(n): n for n in range(10)}
 
 
-class _Dates(dict[str, tuple[int, int, int] | None]):
-    """Year, month and day of each date text, read once: a chat has a few per day."""
+_DATES_LIMIT: Final = 4096  # distinct dates remembered: years of a chat, a few hundred KB
 
-    def __init__(self, order: DateOrder) -> None:
-        super().__init__()
-        self.order = order
 
-    def __missing__(self, key: str) -> tuple[int, int, int] | None:
-        if len(self) >= 100_000:  # a day per entry: only a hostile file gets here
-            self.clear()
-        fields = split_date(key)
-        value = self[key] = to_ymd(fields, self.order) if fields is not None else None
-        return value
+def _read_date(
+    text: str, order: DateOrder, dates: dict[str, tuple[int, int, int] | None]
+) -> tuple[int, int, int] | None:
+    """Year, month and day of a date text, remembered: a chat has a few messages per day."""
+    if len(dates) >= _DATES_LIMIT:
+        dates.clear()
+    fields = split_date(text)
+    ymd = dates[text] = to_ymd(fields, order) if fields is not None else None
+    return ymd
 
 
 # A ChatMessage is frozen; its own __init__ sets each slot through object.__setattr__.
@@ -155,7 +155,7 @@ def messages_of(  # noqa: PLR0912, PLR0915 - one loop, inlined on purpose: it ru
         LineReadError: Reading the lines failed (bad bytes, a damaged zip), at its line.
     """
     match, match_loose = tight.match, loose.match
-    dates = _Dates(order)
+    dates: dict[str, tuple[int, int, int] | None] = {}
     names: dict[str, str] = {}
     two = _TWO_DIGITS
     pm_offset = PM_OFFSET
@@ -186,7 +186,10 @@ def messages_of(  # noqa: PLR0912, PLR0915 - one loop, inlined on purpose: it ru
                         offset = pm_offset[marker.lower()]
                     hour = hour % 12 + offset if 0 < hour <= 12 else 99
                 # An impossible date or time makes this a line of the message, not a header.
-                when = datetime(*dates[date], hour, two[minutes], two[seconds] if seconds else 0)  # type: ignore[misc, call-arg]
+                ymd = dates.get(date, _UNSEEN)
+                if ymd is _UNSEEN:
+                    ymd = _read_date(date, order, dates)
+                when = datetime(*ymd, hour, two[minutes], two[seconds] if seconds else 0)  # type: ignore[misc, call-arg]
             except (TypeError, KeyError, ValueError):
                 more.append(line.rstrip("\r\n"))
                 continue
