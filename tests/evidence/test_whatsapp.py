@@ -109,6 +109,7 @@ def test_android_system_lines_are_skipped_and_media_flagged(tmp_path: Path) -> N
         b"12/01/2024, 09:19 - Alex: IMG-20240112-WA0001.jpg (file attached)\n"
         b"12/01/2024, 09:20 - Alex: <Media omitted>\n"
         b"12/01/2024, 09:21 - Alex left\n"
+        b"12/01/2024, 09:22 - \xe2\x80\x8e: says nobody\n"
         b"13/01/2024, 10:00 - Sam: ok\n"
     )
     path = tmp_path / "chat.txt"
@@ -116,7 +117,7 @@ def test_android_system_lines_are_skipped_and_media_flagged(tmp_path: Path) -> N
     assert read(path) == [
         ChatMessage(datetime(2024, 1, 12, 9, 19), "Alex", "", media=True, line=6),
         ChatMessage(datetime(2024, 1, 12, 9, 20), "Alex", "", media=True, line=7),
-        ChatMessage(datetime(2024, 1, 13, 10, 0), "Sam", "ok", line=9),
+        ChatMessage(datetime(2024, 1, 13, 10, 0), "Sam", "ok", line=10),
     ]
 
 

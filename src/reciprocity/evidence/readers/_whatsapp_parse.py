@@ -242,7 +242,10 @@ def _entry(
             return None, "", "", False
         if len(names) >= _NAMES_LIMIT:
             names.clear()
-        sender = names[raw] = raw.strip(_NAME_MARKS)
+        sender = raw.strip(_NAME_MARKS)
+        if not sender:
+            return None, "", "", False  # ": text" names nobody; WhatsApp does not write it
+        names[raw] = sender
     if text[:1] in "\u200e<" or text[-1:] in ")d>":
         return _special(when, sender, text)
     return when, sender, text, False
