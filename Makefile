@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup demo test lint typecheck check bench bench-web train screenshots clean
+.PHONY: help setup demo test lint typecheck check bench bench-web bench-evidence train screenshots clean
 
 help:
 	@echo "make setup      create .venv and install reciprocity with its dev tools (pinned)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make train      retrain the language signals from DATA (default /work/shared/data)"
 	@echo "make bench-web  measure every page of the web app with wrk (apt-get install wrk)"
+	@echo "make bench-evidence  read WhatsApp exports against chat-miner and whatstk (.bench-venv)"
 	@echo "make screenshots  retake docs/screenshots/ from the demo data (needs /usr/bin/chromium)"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -56,8 +57,12 @@ train: $(STAMP)
 bench-web: $(STAMP)
 	$(BIN)/python benchmarks/web_pages.py
 
+# The peers are installed into their own .bench-venv by the script, on first run.
+bench-evidence: $(STAMP)
+	$(BIN)/python benchmarks/evidence_whatsapp.py
+
 screenshots: $(STAMP)
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis demo.db*
+	rm -rf $(VENV) .bench-venv .pytest_cache .mypy_cache .ruff_cache .hypothesis demo.db*

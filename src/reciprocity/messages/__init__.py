@@ -14,6 +14,7 @@ holds it to that.
 # ruff: noqa: F403 - the catalogue is the union of its parts
 from reciprocity.messages.audit import *
 from reciprocity.messages.conversation import *
+from reciprocity.messages.evidence import *
 from reciprocity.messages.evidence_formats import *
 from reciprocity.messages.help import *
 from reciprocity.messages.keeping import *
