@@ -14,6 +14,7 @@ holds it to that.
 # ruff: noqa: F403 - the catalogue is the union of its parts
 from reciprocity.messages.audit import *
 from reciprocity.messages.conversation import *
+from reciprocity.messages.evidence_import import *
 from reciprocity.messages.help import *
 from reciprocity.messages.keeping import *
 from reciprocity.messages.patterns import *

@@ -1,0 +1,112 @@
+"""Evidence from the person's own chats: the import, its questions, and what it reports."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Help ---------------------------------------------------------------------------------
+HELP_CMD_EVIDENCE: Final = (
+    "Evidence from your own chat exports: patterns per month or quarter, next to your ratings."
+    "\n\n"
+    "Everything stays on this computer. By default only when, who and how long each "
+    "message was is kept, with the language signals read from it, not what was written "
+    "(docs/evidence.md)."
+)
+HELP_CMD_EVIDENCE_IMPORT: Final = (
+    "Import a chat export (WhatsApp, CSV, ...) as evidence about one relationship."
+    "\n\n"
+    "Asks once which participant is you and which is the other person, and remembers. "
+    "Importing the same or an overlapping export again adds only what is new."
+)
+HELP_CMD_EVIDENCE_SHOW: Final = (
+    "Show the patterns in a relationship's imported chats, per month or quarter, with "
+    "the seasons and your ratings next to them."
+)
+HELP_CMD_EVIDENCE_REMOVE: Final = "Forget everything imported from chats for one relationship."
+HELP_EVIDENCE_FILE: Final = "The chat export file."
+HELP_EVIDENCE_PERSON: Final = "The relationship the chat is evidence about."
+HELP_EVIDENCE_NAME: Final = "The relationship (its name, any case)."
+HELP_EVIDENCE_ME: Final = "Which participant of the export is you (for scripts: no question)."
+HELP_EVIDENCE_THEM: Final = (
+    "Which participant is the other person, in a group chat or when the name differs."
+)
+HELP_EVIDENCE_FORMAT: Final = "The export's format, when it is not recognised: {choices}."
+HELP_EVIDENCE_KEEP_TEXT: Final = (
+    "Keep what was written too (by default only when, who and how long, and the signals)."
+)
+HELP_EVIDENCE_CHAT: Final = "In an export holding several conversations, the one to import."
+HELP_EVIDENCE_TIMEZONE: Final = (
+    "The time zone of the export's times when they carry none, such as Europe/London "
+    "(this computer's zone by default)."
+)
+HELP_EVIDENCE_PERIOD: Final = "Show the patterns per month or per quarter."
+HELP_EVIDENCE_YES: Final = "Do not ask for confirmation."
+
+# --- Questions ----------------------------------------------------------------------------
+ASK_WHO_IS_ME: Final = "Which of these is you?"
+ASK_WHO_IS_THEM: Final = "And which is {name}?"
+EVIDENCE_PARTICIPANT_CHOICE: Final = "{participant} ({count} messages)"
+ASK_REMOVE_EVIDENCE: Final = (
+    "Forget everything imported from chats for {name}? Your audits and seasons stay."
+)
+
+# --- What the import says -----------------------------------------------------------------
+EVIDENCE_READING: Final = "Reading {file} ({format})"
+EVIDENCE_IMPORTED: Final = (
+    "Imported {file} for {name}: {added} new messages of {read} read (the rest were already here)."
+)
+EVIDENCE_IMPORTED_ALL_NEW: Final = "Imported {file} for {name}: {added} messages."
+EVIDENCE_NOTHING_NEW: Final = (
+    "Nothing new in {file}: its {read} messages were already imported for {name}."
+)
+EVIDENCE_NOTHING_READ: Final = "{file} holds no messages between you and {name}."
+EVIDENCE_GROUP_NOTICE: Final = (
+    "This is a group chat. Only what you and {name} wrote counts; the messages of the "
+    "others were left out and not kept. In a group, a message may be meant for someone "
+    "else, so read these patterns loosely."
+)
+EVIDENCE_TEXT_KEPT: Final = "The text of the messages was kept, as asked (--keep-text)."
+EVIDENCE_TEXT_NOT_KEPT: Final = (
+    "Only when, who and how long each message was, and its signals, were kept; not the text."
+)
+EVIDENCE_ROLES_REMEMBERED: Final = "Remembered: you are {me}, {name} is {them}."
+EVIDENCE_SEE_SHOW: Final = "See the patterns: reciprocity evidence show {name}"
+EVIDENCE_REMOVED: Final = "Forgot everything imported from chats for {name} ({count} messages)."
+EVIDENCE_NOTHING_TO_REMOVE: Final = "Nothing was imported from chats for {name}."
+EVIDENCE_REMOVE_KEPT: Final = "Nothing was forgotten."
+
+# --- Errors -------------------------------------------------------------------------------
+ERR_EVIDENCE_NO_FILE: Final = "no such file"
+ERR_EVIDENCE_UNREADABLE: Final = "cannot read the file: {detail}"
+ERR_EVIDENCE_FORMAT_UNKNOWN: Final = (
+    "not a chat export reciprocity recognises; give its format with --format ({choices})"
+)
+ERR_EVIDENCE_NO_FORMATS: Final = "no chat export formats are available in this version"
+ERR_EVIDENCE_UNKNOWN_FORMAT: Final = "unknown format {value!r}; use one of {choices}"
+ERR_EVIDENCE_UNKNOWN_PARTICIPANT: Final = (
+    "{participant!r} writes in this chat, but it is not known who they are; "
+    "import again and say who is you with --me"
+)
+ERR_EVIDENCE_NOT_A_PARTICIPANT: Final = (
+    "nobody called {value!r} writes in this chat; the participants are {participants}"
+)
+ERR_EVIDENCE_NEEDS_ME: Final = "which participant is you? Pass --me with one of: {participants}"
+ERR_EVIDENCE_NEEDS_THEM: Final = (
+    "which participant is {name}? Pass --them with one of: {participants}"
+)
+ERR_EVIDENCE_SAME_PARTICIPANT: Final = "--me and --them name the same participant"
+ERR_EVIDENCE_ALONE: Final = (
+    "only one person writes in this chat ({participants}), so it shows nothing about "
+    "how the two of you meet"
+)
+ERR_EVIDENCE_SEVERAL_CHATS: Final = (
+    "this export holds several conversations ({first}, {second}, ...); choose one with --chat"
+)
+ERR_EVIDENCE_CHATS_LISTED: Final = (
+    "this export holds several conversations; choose one with --chat: {chats}"
+)
+ERR_EVIDENCE_NO_SUCH_CHAT: Final = "no conversation called {value!r}; the export holds {chats}"
+ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
+ERR_EVIDENCE_NOT_INTERACTIVE: Final = (
+    "cannot ask who is who without a terminal; pass --me with one of: {participants}"
+)
