@@ -110,3 +110,82 @@ ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Eur
 ERR_EVIDENCE_NOT_INTERACTIVE: Final = (
     "cannot ask who is who without a terminal; pass --me with one of: {participants}"
 )
+
+# --- The indicators, in words -------------------------------------------------------------
+EVIDENCE_TITLE: Final = "Patterns in your chats with {name}, per {period}"
+EVIDENCE_SPAN: Final = "From {first} to {last}, {messages} messages imported."
+EVIDENCE_NOTHING_YET: Final = (
+    "Nothing imported from chats for {name} yet. Import an export with: "
+    "reciprocity evidence import FILE --person {name}"
+)
+EVIDENCE_RHYTHM: Final = (
+    "A conversation starts after a quiet spell of more than {silence} (fitted to the "
+    "rhythm of your own chat); a long quiet is more than {long_quiet}."
+)
+EVIDENCE_SHARE: Final = "about {tenths} in 10"
+EVIDENCE_AS_USUAL: Final = "as usual"
+EVIDENCE_MORE_YOU: Final = "more of it came from you than usual"
+EVIDENCE_MORE_THEM: Final = "more of it came from {name} than usual"
+EVIDENCE_SHARE_LINE: Final = (
+    "{what}: you {mine}, {name} {theirs} ({compared}; usually you {usual})."
+)
+EVIDENCE_WHAT: Final[dict[str, str]] = {
+    "started": "Who started conversations after a quiet spell",
+    "reached_out": "Who reached out after a long quiet",
+    "check_ins": "Who checked in",
+    "thanks": "Who said thanks",
+}
+EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
+EVIDENCE_DEPTH_THEIRS: Final = (
+    "When you shared something hard ({shared}), {name} answered in the same conversation "
+    "{answered}{timing}{support}."
+)
+EVIDENCE_DEPTH_MINE: Final = (
+    "When {name} shared something hard ({shared}), you answered in the same conversation "
+    "{answered}{timing}{support}."
+)
+EVIDENCE_SHARED_TIMES: Final[dict[bool, str]] = {True: "once", False: "{count} times"}
+EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (usually about {usual})"
+EVIDENCE_DEPTH_SUPPORT: Final = "; the answers read as support {share} (usually {usual})"
+EVIDENCE_SEASONS: Final = "Seasons in this period: {seasons}."
+EVIDENCE_SEASON_ITEM: Final = "{owner} ({kind}, {start} to {end})"
+EVIDENCE_SEASON_ONGOING: Final = "ongoing"
+EVIDENCE_FELT: Final = "Your audit of {date} felt: {ratings}."
+EVIDENCE_FELT_ITEM: Final = "{dimension} {score}"
+EVIDENCE_FELT_NONE: Final = "no recent example"
+EVIDENCE_REMEMBERED: Final = "{label} ({day}): {who}."
+EVIDENCE_REMEMBERED_WHO: Final[dict[str, str]] = {
+    "both": "you both wrote",
+    "me": "you wrote",
+    "them": "{name} wrote",
+    "neither": "neither of you wrote that day",
+}
+EVIDENCE_CRISIS_TITLE: Final = "Presence in difficult stretches"
+EVIDENCE_CRISIS_THEM: Final = (
+    "In {season}: {name} was in touch on {share} of its {days} days, against {usual} of "
+    "ordinary days."
+)
+EVIDENCE_CRISIS_ME: Final = (
+    "In {season}: you were in touch on {share} of its {days} days, against {usual} of "
+    "ordinary days."
+)
+EVIDENCE_CRISIS_NONE: Final = (
+    "No season overlaps the imported chat. Mark difficult stretches as seasons to see "
+    "presence in them: reciprocity season add {name} ..."
+)
+EVIDENCE_CANDIDATES_TITLE: Final = "Stretches where distress shows (not marked as seasons)"
+EVIDENCE_CANDIDATE: Final = (
+    "{owner} messages often read as distress from {start} to {end}. If it was a hard "
+    "stretch, you can mark it: reciprocity season add {name} --whose {whose} --kind other "
+    "--from {start} --to {end}"
+)
+EVIDENCE_CANDIDATE_OWNER: Final[dict[str, str]] = {"me": "Your", "them": "{name}'s"}
+EVIDENCE_CAUTION: Final = (
+    "These are patterns in messages, not a verdict: chats miss calls and time together, "
+    "and one side writing more for a while is what seasons are for. (docs/evidence.md)"
+)
+EVIDENCE_DURATION: Final[dict[str, str]] = {
+    "minutes": "{n} min",
+    "hours": "{h} h {m} min",
+    "days": "{d} days {h} h",
+}
