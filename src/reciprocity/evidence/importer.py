@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from reciprocity import messages
-from reciprocity.core.evidence import EvidenceImport, Role
+from reciprocity.core.evidence import EvidenceImport, Role, SignalFlag
 from reciprocity.core.people import name_key
 from reciprocity.errors import SeveralChatsError, UnknownParticipantError
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.reading import read_signals, worth_reading
+from reciprocity.evidence.reading import Reading, read_signals, read_upkeep, what_to_read
 from reciprocity.store.base import new_id
 from reciprocity.store.evidence_store import EvidenceRow, EvidenceStore
 
@@ -36,9 +36,10 @@ __all__ = [
 # Messages handled together: big enough that the signals and the database work in bulk,
 # small enough that memory stays flat however long the chat is.
 BATCH_SIZE = 5_000
-# How many of the other side's next messages count as the reply to a message that may
-# say something hard: they are read by the signals whatever words they use.
+# How many of the other side's next messages count as the answer to something hard:
+# the signals read them whatever words they use.
 REPLIES_READ = 2
+_HARD = SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
 
 Progress = Callable[[int, int | None], None]
 """Told, after each batch, how many messages were read and the file line reached."""
@@ -180,22 +181,37 @@ class _Pass:
         if pending:
             yield self._rows(pending)
 
+    @staticmethod
+    def _read_fully(
+        pending: list[tuple[int, bool, str, bool]], indices: list[int], flags: list[int]
+    ) -> None:
+        texts = [pending[i][2] for i in indices]
+        for index, read in zip(indices, read_signals(texts), strict=True):
+            flags[index] = read
+
     def _rows(self, pending: list[tuple[int, bool, str, bool]]) -> list[EvidenceRow]:
-        to_read: list[int] = []
+        flags = [0] * len(pending)
+        hard_words = []
+        for index, (_, _from_me, text, _media) in enumerate(pending):
+            how = what_to_read(text) if text else Reading.NONE
+            if how == Reading.FULL:
+                hard_words.append(index)
+            elif how == Reading.UPKEEP:
+                flags[index] = read_upkeep(text)
+        self._read_fully(pending, hard_words, flags)
+        # Only once the models have said which messages share something hard are the
+        # answers to those read: the answer matters, whatever words it uses.
+        answers = []
+        read_already = set(hard_words)
         for index, (_, from_me, text, _media) in enumerate(pending):
             due = self.replies_due[from_me]
             if due:
                 self.replies_due[from_me] = due - 1
-            cue = bool(text) and worth_reading(text)
-            if cue:
+                if text and index not in read_already:
+                    answers.append(index)
+            if flags[index] & SignalFlag.DISCLOSURE and flags[index] & _HARD:
                 self.replies_due[not from_me] = REPLIES_READ
-            if text and (due or cue):
-                to_read.append(index)
-        flags = [0] * len(pending)
-        for index, read in zip(
-            to_read, read_signals([pending[i][2] for i in to_read]), strict=True
-        ):
-            flags[index] = read
+        self._read_fully(pending, answers, flags)
         rows: list[EvidenceRow] = []
         for (sent_at, from_me, text, media), signals in zip(pending, flags, strict=True):
             if sent_at != self.second:
