@@ -29,6 +29,7 @@ __all__ = [
     "ChatOutline",
     "ChatSource",
     "ImportOutcome",
+    "dedupe_key",
     "import_chat",
     "outline_chat",
 ]
@@ -39,7 +40,9 @@ BATCH_SIZE = 5_000
 # How many of the other side's next messages count as the answer to something hard:
 # the signals read them whatever words they use.
 REPLIES_READ = 2
-_HARD = SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
+# Plain integers: the flags are tested once a message, and IntFlag's ``&`` is slow.
+_HARD = int(SignalFlag.DISTRESS | SignalFlag.EMOTIONAL)
+_DISCLOSURE = int(SignalFlag.DISCLOSURE)
 
 Progress = Callable[[int, int | None], None]
 """Told, after each batch, how many messages were read and the file line reached."""
@@ -103,7 +106,12 @@ def outline_chat(stream: Iterable[ChatMessage], *, chat: str | None = None) -> C
     return outline
 
 
-def _dedupe_key(sent_at: int, from_me: bool, text: str, media: bool, occurrence: int) -> int:
+def dedupe_key(sent_at: int, from_me: bool, text: str, media: bool, occurrence: int) -> int:
+    """A message's identity across imports: a 64-bit hash of when, who, what, and which one.
+
+    ``occurrence`` tells identical messages in the same second apart (two "haha" in
+    a row): the first is 0, the next 1, the same in every export that holds both.
+    """
     data = f"{sent_at}\x1f{int(from_me)}\x1f{int(media)}\x1f{occurrence}\x1f{text}".encode()
     digest = hashlib.blake2b(data, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
@@ -203,28 +211,36 @@ class _Pass:
         # answers to those read: the answer matters, whatever words it uses.
         answers = []
         read_already = set(hard_words)
+        due = self.replies_due
         for index, (_, from_me, text, _media) in enumerate(pending):
-            due = self.replies_due[from_me]
-            if due:
-                self.replies_due[from_me] = due - 1
+            if due[from_me]:
+                due[from_me] -= 1
                 if text and index not in read_already:
                     answers.append(index)
-            if flags[index] & SignalFlag.DISCLOSURE and flags[index] & _HARD:
-                self.replies_due[not from_me] = REPLIES_READ
+            flag = flags[index]
+            if flag & _DISCLOSURE and flag & _HARD:
+                due[not from_me] = REPLIES_READ
         self._read_fully(pending, answers, flags)
-        rows: list[EvidenceRow] = []
-        for (sent_at, from_me, text, media), signals in zip(pending, flags, strict=True):
-            if sent_at != self.second:
-                self.second = sent_at
-                self.same_second.clear()
-            occurrence = self.same_second.get((from_me, text, media), 0)
-            self.same_second[(from_me, text, media)] = occurrence + 1
-            key = _dedupe_key(sent_at, from_me, text, media, occurrence)
-            kept = text if self.keep_text else None
-            rows.append((self.person_id, sent_at, key, from_me, len(text), media, signals, kept))
         self.read += len(pending)
         if self.progress is not None:
             self.progress(self.read, self.line)
+        return self._keyed(pending, flags)
+
+    def _keyed(
+        self, pending: list[tuple[int, bool, str, bool]], flags: list[int]
+    ) -> list[EvidenceRow]:
+        """The rows to store, each with its key (see :func:`dedupe_key`)."""
+        rows: list[EvidenceRow] = []
+        person_id, keep_text, same_second = self.person_id, self.keep_text, self.same_second
+        for (sent_at, from_me, text, media), signals in zip(pending, flags, strict=True):
+            if sent_at != self.second:
+                self.second = sent_at
+                same_second.clear()
+            occurrence = same_second.get((from_me, text, media), 0)
+            same_second[(from_me, text, media)] = occurrence + 1
+            key = dedupe_key(sent_at, from_me, text, media, occurrence)
+            kept = text if keep_text else None
+            rows.append((person_id, sent_at, key, from_me, len(text), media, signals, kept))
         return rows
 
 
