@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,3 +190,30 @@ def test_remove_forgets_everything_after_confirmation(sam: Cli, tmp_path: Path) 
     again = sam("evidence", "import", str(chat), "--person", "Sam")
     assert again.code == 2  # who is who was forgotten too
     assert "Nothing was imported" in sam("evidence", "remove", "Sam", "--yes").out
+
+
+def test_remove_asks_first_and_a_no_keeps_everything(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    kept = sam("evidence", "remove", "Sam")
+    assert "Nothing was forgotten." in kept.out
+    assert json.loads(sam("evidence", "show", "Sam", "--json").out)["messages"] == 4
+
+
+def test_several_conversations_in_one_export_are_listed(sam: Cli, tmp_path: Path) -> None:
+    class TwoChats(PipeReader):
+        def read(self, path: Path) -> Iterator[ChatMessage]:
+            for message in super().read(path):
+                yield dataclasses.replace(
+                    message, chat="Sam" if (message.line or 0) % 2 else "Work"
+                )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "READERS", (TwoChats(),))
+        chat = write_chat(tmp_path / "chat.txt", 2)
+        listed = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+        assert listed.code == 2
+        assert "choose one with --chat: 'Work', 'Sam'" in listed.err
