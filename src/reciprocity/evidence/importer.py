@@ -68,10 +68,14 @@ class ImportOutcome:
     Attributes:
         record: The import as remembered (messages read and added).
         others: Messages by other people in a group chat, left out.
+        by_models: Messages the signals' models read (hard words, and the answers).
+        by_rules: Messages only the signals' rules for check-ins and thanks read.
     """
 
     record: EvidenceImport
     others: int
+    by_models: int = 0
+    by_rules: int = 0
 
     @property
     def group_chat(self) -> bool:
@@ -130,6 +134,8 @@ class _Pass:
     progress: Progress | None
     read: int = 0
     others: int = 0
+    by_models: int = 0
+    by_rules: int = 0
     line: int | None = None
     chat_seen: str | None = None
     # Identical messages in the same second are told apart by their order.
@@ -206,6 +212,7 @@ class _Pass:
                 hard_words.append(index)
             elif how == Reading.UPKEEP:
                 flags[index] = read_upkeep(text)
+                self.by_rules += 1
         self._read_fully(pending, hard_words, flags)
         # Only once the models have said which messages share something hard are the
         # answers to those read: the answer matters, whatever words it uses.
@@ -217,10 +224,12 @@ class _Pass:
                 due[from_me] -= 1
                 if text and index not in read_already:
                     answers.append(index)
+                    self.by_rules -= 1 if flags[index] else 0  # the models read it instead
             flag = flags[index]
             if flag & _DISCLOSURE and flag & _HARD:
                 due[not from_me] = REPLIES_READ
         self._read_fully(pending, answers, flags)
+        self.by_models += len(hard_words) + len(answers)
         self.read += len(pending)
         if self.progress is not None:
             self.progress(self.read, self.line)
@@ -297,4 +306,4 @@ def import_chat(
         )
 
     record = store.add_evidence(person_id, run.batches(stream), roles=roles, finish=finish)
-    return ImportOutcome(record, run.others)
+    return ImportOutcome(record, run.others, run.by_models, run.by_rules)
