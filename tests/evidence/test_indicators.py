@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from collections.abc import Iterable
 
 from reciprocity.core.evidence import EvidenceFacts, SignalFlag
@@ -200,3 +201,15 @@ def test_no_evidence_text_keeps_accounts_or_blames() -> None:
             for line in paragraph:
                 assert not LEDGER.search(line), line
                 assert not check(line), line
+
+
+def test_days_are_the_persons_local_days() -> None:
+    auckland = zoneinfo.ZoneInfo("Pacific/Auckland")
+    birthday = ImportantDate("d1", "p", "Sam's birthday", dt.date(1990, 1, 10))
+    # 12:00 UTC on the 9th is 01:00 on the 10th in Auckland (summer, UTC+13).
+    late = dt.datetime(2026, 1, 9, 12, 0, tzinfo=dt.UTC)
+    messages = [*daily(8), (late, THEM, 0), *daily(20, start=JAN + dt.timedelta(days=10))]
+    in_utc = read_evidence(facts_of(messages), dates=[birthday], today=TODAY)
+    local = read_evidence(facts_of(messages), dates=[birthday], zone=auckland, today=TODAY)
+    assert not in_utc.periods[0].remembered[0].they_wrote
+    assert local.periods[0].remembered[0].they_wrote

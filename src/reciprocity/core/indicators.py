@@ -142,6 +142,11 @@ class _LocalDays:
             self.offsets[block] = offset
         return (seconds + offset) // 86400 + _EPOCH_ORDINAL
 
+    def start_of(self, ordinal: int) -> int:
+        """The UTC seconds at which a local day starts."""
+        midnight = dt.datetime.combine(dt.date.fromordinal(ordinal), dt.time(), self.zone)
+        return int(midnight.timestamp())
+
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
@@ -219,14 +224,22 @@ class _Walk:
         at, mine, flags = facts.sent_at, facts.from_me, facts.signals
         period_end = -1
         tally = self.usual
+        # The local day changes a few thousand times in a million messages: work it out
+        # then, not for every message.
+        day, day_ends = 0, -1
+        last_day = [-1, -1]
         for i in range(len(at)):
             seconds, side, flag = at[i], mine[i], flags[i]
-            day = self.days.ordinal(seconds)
-            if day > period_end:
-                bounds = period_of(dt.date.fromordinal(day), self.period)
-                period_end = bounds[1].toordinal()
-                tally = self.tallies.setdefault(bounds, _Tally())
-            self.contact_days[side].add(day)
+            if seconds >= day_ends or seconds < day_ends - 86_400:
+                day = self.days.ordinal(seconds)
+                day_ends = self.days.start_of(day + 1)
+                if day > period_end:
+                    bounds = period_of(dt.date.fromordinal(day), self.period)
+                    period_end = bounds[1].toordinal()
+                    tally = self.tallies.setdefault(bounds, _Tally())
+            if last_day[side] != day:
+                last_day[side] = day
+                self.contact_days[side].add(day)
             if i:
                 gap = seconds - at[i - 1]
                 if gap > self.silence:

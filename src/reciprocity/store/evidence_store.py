@@ -151,8 +151,12 @@ class EvidenceStore(StoreBase):
             sql = _FACTS.format(mark=_MARK[dialect])
             result = connection.exec_driver_sql(sql, (person_id,))
             while rows := result.fetchmany(10_000):
-                for sent_at, from_me, length, signals in rows:
-                    facts.append(sent_at, bool(from_me), length, signals)
+                # A column at a time: a million rows load in a second, not several.
+                sent_at, from_me, length, signals = zip(*rows, strict=True)
+                facts.sent_at.extend(sent_at)
+                facts.from_me.extend(int(f) for f in from_me)
+                facts.length.extend(length)
+                facts.signals.extend(signals)
         return facts
 
     def evidence_texts(self, person_id: str) -> list[tuple[int, bool, str]]:
