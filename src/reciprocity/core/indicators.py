@@ -248,7 +248,9 @@ class _Walk:
                     self.reply_times[side].append(gap)
             if flag:
                 self._signals(tally, side, flag, day)
-            self._follow(tally, side, seconds, flag)
+                self._follow(tally, side, seconds, flag)
+            elif self.waiting is not None:
+                self._follow(tally, side, seconds, flag)
         if self.waiting is not None:
             self.waiting.close(self.usual)
 

@@ -149,14 +149,17 @@ class EvidenceStore(StoreBase):
         with self._read() as connection:
             dialect = connection.dialect.name
             sql = _FACTS.format(mark=_MARK[dialect])
-            result = connection.exec_driver_sql(sql, (person_id,))
-            while rows := result.fetchmany(10_000):
+            # The driver's own cursor: plain tuples, without a result object per row.
+            cursor = connection.connection.cursor()
+            cursor.execute(sql, (person_id,))
+            while rows := cursor.fetchmany(10_000):
                 # A column at a time: a million rows load in a second, not several.
                 sent_at, from_me, length, signals = zip(*rows, strict=True)
                 facts.sent_at.extend(sent_at)
                 facts.from_me.extend(int(f) for f in from_me)
                 facts.length.extend(length)
                 facts.signals.extend(signals)
+            cursor.close()
         return facts
 
     def evidence_texts(self, person_id: str) -> list[tuple[int, bool, str]]:
