@@ -209,9 +209,6 @@ def _say_outcome(outcome: ImportOutcome, name: str, roles: dict[str, Role] | Non
         typer.echo(messages.EVIDENCE_SEE_SHOW.format(name=name))
 
 
-_FORMAT_HELP = messages.HELP_EVIDENCE_FORMAT.format(choices="whatsapp, csv, ...")
-
-
 @app.command("import", help=messages.HELP_CMD_EVIDENCE_IMPORT)
 def import_(
     ctx: typer.Context,
@@ -228,7 +225,7 @@ def import_(
         typer.Option("--them", metavar="PARTICIPANT", help=messages.HELP_EVIDENCE_THEM),
     ] = None,
     format_name: Annotated[
-        str | None, typer.Option("--format", metavar="NAME", help=_FORMAT_HELP)
+        str | None, typer.Option("--format", metavar="NAME", help=messages.HELP_EVIDENCE_FORMAT)
     ] = None,
     keep_text: Annotated[
         bool, typer.Option("--keep-text", help=messages.HELP_EVIDENCE_KEEP_TEXT)

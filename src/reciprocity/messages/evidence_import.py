@@ -30,7 +30,9 @@ HELP_EVIDENCE_ME: Final = "Which participant of the export is you (for scripts: 
 HELP_EVIDENCE_THEM: Final = (
     "Which participant is the other person, in a group chat or when the name differs."
 )
-HELP_EVIDENCE_FORMAT: Final = "The export's format, when it is not recognised: {choices}."
+HELP_EVIDENCE_FORMAT: Final = (
+    "The export's format, when it is not recognised (its short name, such as whatsapp)."
+)
 HELP_EVIDENCE_KEEP_TEXT: Final = (
     "Keep what was written too (by default only when, who and how long, and the signals)."
 )
