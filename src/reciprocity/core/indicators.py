@@ -59,8 +59,10 @@ __all__ = [
 MIN_CONVERSATIONS = 3
 # A stretch of a season needs this many days of chat around it to compare anything.
 MIN_STRETCH_DAYS = 7
-# Distress read in this many messages of one person in one week marks the week.
-DISTRESS_PER_WEEK = 2
+# A week is marked for one person when at least this many of their messages read as
+# distress, and a share of their messages at least DISTRESS_RISE times their usual share.
+DISTRESS_PER_WEEK = 3
+DISTRESS_RISE = 2.0
 # How many of the other's messages after something hard count as the answer to it.
 ANSWER_MESSAGES = 3
 _HARD = SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
@@ -198,7 +200,7 @@ def read_evidence(
     context = _Context(walk.usual, usual_reply, seasons, audits, dates, walk.contact_days)
     periods = tuple(context.period(key, walk.tallies[key]) for key in sorted(walk.tallies))
     crises = _crises(seasons, walk.contact_days, first, last, today)
-    candidates = _candidates(walk.distress_weeks, seasons, today)
+    candidates = _candidates(walk.distress_weeks, walk.weekly, seasons, today)
     return EvidenceReport(
         count, first, last, silence, long_quiet, period, periods, crises, candidates
     )
@@ -217,6 +219,7 @@ class _Walk:
         # Index 0 is the other person, 1 the person: the value of ``from_me``.
         self.contact_days: tuple[set[int], set[int]] = (set(), set())
         self.distress_weeks: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self.weekly: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self.reply_times: tuple[list[int], list[int]] = ([], [])
         self.waiting: _Waiting | None = None
 
@@ -240,6 +243,8 @@ class _Walk:
             if last_day[side] != day:
                 last_day[side] = day
                 self.contact_days[side].add(day)
+            weekly = self.weekly[side]
+            weekly[day // 7] = weekly.get(day // 7, 0) + 1
             if i:
                 gap = seconds - at[i - 1]
                 if gap > self.silence:
@@ -408,11 +413,20 @@ def _crises(
 
 
 def _candidates(
-    weeks: tuple[dict[int, int], dict[int, int]], seasons: Sequence[Season], today: dt.date
+    weeks: tuple[dict[int, int], dict[int, int]],
+    weekly: tuple[dict[int, int], dict[int, int]],
+    seasons: Sequence[Season],
+    today: dt.date,
 ) -> tuple[Candidate, ...]:
     found = []
     for side, whose in ((1, Whose.ME), (0, Whose.THEM)):
-        marked = sorted(w for w, n in weeks[side].items() if n >= DISTRESS_PER_WEEK)
+        written = sum(weekly[side].values())
+        usual = sum(weeks[side].values()) / written if written else 0.0
+        marked = sorted(
+            week
+            for week, count in weeks[side].items()
+            if count >= DISTRESS_PER_WEEK and count / weekly[side][week] >= DISTRESS_RISE * usual
+        )
         runs: list[list[int]] = []
         for week in marked:
             if runs and week - runs[-1][1] <= 2:
