@@ -217,3 +217,21 @@ def test_several_conversations_in_one_export_are_listed(sam: Cli, tmp_path: Path
         listed = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
         assert listed.code == 2
         assert "choose one with --chat: 'Work', 'Sam'" in listed.err
+
+
+def test_someone_new_in_a_later_export_is_taken_as_someone_else(sam: Cli, tmp_path: Path) -> None:
+    first = write_chat(tmp_path / "chat.txt", 3)
+    assert sam("evidence", "import", str(first), "--person", "Sam", "--me", "Alex").code == 0
+    later = write_chat(tmp_path / "later.txt", 3, start=3, group=True)
+    result = sam("evidence", "import", str(later), "--person", "Sam")
+    assert result.code == 0, result.err
+    assert "This is a group chat" in result.out
+    assert "Imported later.txt for Sam: 6 messages." in result.out
+
+
+def test_a_chat_with_one_writer_says_it_shows_nothing_between_two(sam: Cli, tmp_path: Path) -> None:
+    chat = tmp_path / "alone.txt"
+    chat.write_text(f"{HEADER}\n2026-01-01T09:00:00|Alex|note to self\n", encoding="utf-8")
+    result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert result.code == 2
+    assert "only one person writes in this chat" in result.err
