@@ -76,6 +76,25 @@ def _zone(name: str | None) -> dt.tzinfo | None:
         raise InvalidInputError([Problem(message, "--timezone")]) from error
 
 
+def _local_zone() -> dt.tzinfo:
+    """This computer's time zone with its summer-time rules, for calendar days and periods.
+
+    Read from ``TZ`` or the ``/etc/localtime`` link; where neither names a zone, today's
+    offset (right except across a change of summer time).
+    """
+    import os
+    import zoneinfo
+
+    key = os.environ.get("TZ", "").lstrip(":")
+    if not key:
+        target = os.path.realpath("/etc/localtime")
+        key = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -299,14 +318,13 @@ def show(
     app_state = state(ctx)
     store = app_state.store()
     person = store.person(name)
-    zone = dt.datetime.now().astimezone().tzinfo or dt.UTC
     report = read_evidence(
         store.evidence_facts(person.id),
         seasons=store.seasons(person.id),
         dates=store.important_dates(person.id),
         audits=store.audits(person.id),
         period=kind,
-        zone=zone,
+        zone=_local_zone(),
         today=app_state.today(),
     )
     if as_json:
