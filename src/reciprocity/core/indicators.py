@@ -39,7 +39,8 @@ from reciprocity.core.indicator_values import (
 from reciprocity.core.memory import ImportantDate
 from reciprocity.core.model import Audit
 from reciprocity.core.rhythm_fit import fit_silence, median
-from reciprocity.core.seasons import Season, Whose
+from reciprocity.core.seasons import Season
+from reciprocity.core.stretches import candidate_stretches, crisis_readings
 
 __all__ = [
     "MIN_CONVERSATIONS",
@@ -57,12 +58,6 @@ __all__ = [
 
 # Fewer conversations than this in a period say too little about who starts them.
 MIN_CONVERSATIONS = 3
-# A stretch of a season needs this many days of chat around it to compare anything.
-MIN_STRETCH_DAYS = 7
-# A week is marked for one person when at least this many of their messages read as
-# distress, and a share of their messages at least DISTRESS_RISE times their usual share.
-DISTRESS_PER_WEEK = 3
-DISTRESS_RISE = 2.0
 # How many of the other's messages after something hard count as the answer to it.
 ANSWER_MESSAGES = 3
 _HARD = SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
@@ -199,8 +194,8 @@ def read_evidence(
     usual_reply = (median(walk.reply_times[0]), median(walk.reply_times[1]))
     context = _Context(walk.usual, usual_reply, seasons, audits, dates, walk.contact_days)
     periods = tuple(context.period(key, walk.tallies[key]) for key in sorted(walk.tallies))
-    crises = _crises(seasons, walk.contact_days, first, last, today)
-    candidates = _candidates(walk.distress_weeks, walk.weekly, seasons, today)
+    crises = crisis_readings(seasons, walk.contact_days, first, last, today)
+    candidates = candidate_stretches(walk.distress_weeks, walk.weekly, seasons, today)
     return EvidenceReport(
         count, first, last, silence, long_quiet, period, periods, crises, candidates
     )
@@ -366,80 +361,3 @@ class _Context:
             thanks_by_me=_share(tally.thanks, 1, usual.thanks, 2),
             remembered=tuple(sorted(remembered, key=lambda r: r.day)),
         )
-
-
-def _crises(
-    seasons: Sequence[Season],
-    contact: tuple[set[int], set[int]],
-    first: dt.date | None,
-    last: dt.date | None,
-    today: dt.date,
-) -> tuple[CrisisReading, ...]:
-    if first is None or last is None:
-        return ()
-    low, high = first.toordinal(), last.toordinal()
-    stretches = []
-    in_seasons: set[int] = set()
-    for season in seasons:
-        begin = max(season.start.toordinal(), low)
-        finish = min((season.end or today).toordinal(), high)
-        if finish - begin + 1 >= MIN_STRETCH_DAYS:
-            stretches.append((season, begin, finish))
-        in_seasons.update(range(begin, finish + 1))
-    ordinary = high - low + 1 - len(in_seasons)
-    usual = [
-        len(days - in_seasons) / ordinary if ordinary > 0 else 0.0 for days in contact
-    ]  # index 0: them, 1: me
-    readings = []
-    for season, begin, finish in stretches:
-        span = finish - begin + 1
-
-        def share(
-            days: set[int], begin: int = begin, finish: int = finish, span: int = span
-        ) -> float:
-            return sum(1 for d in range(begin, finish + 1) if d in days) / span
-
-        readings.append(
-            CrisisReading(
-                season=season,
-                days=span,
-                me=share(contact[1]) if season.whose in (Whose.THEM, Whose.BOTH) else None,
-                them=share(contact[0]) if season.whose in (Whose.ME, Whose.BOTH) else None,
-                usual_me=usual[1],
-                usual_them=usual[0],
-            )
-        )
-    return tuple(readings)
-
-
-def _candidates(
-    weeks: tuple[dict[int, int], dict[int, int]],
-    weekly: tuple[dict[int, int], dict[int, int]],
-    seasons: Sequence[Season],
-    today: dt.date,
-) -> tuple[Candidate, ...]:
-    found = []
-    for side, whose in ((1, Whose.ME), (0, Whose.THEM)):
-        written = sum(weekly[side].values())
-        usual = sum(weeks[side].values()) / written if written else 0.0
-        marked = sorted(
-            week
-            for week, count in weeks[side].items()
-            if count >= DISTRESS_PER_WEEK and count / weekly[side][week] >= DISTRESS_RISE * usual
-        )
-        runs: list[list[int]] = []
-        for week in marked:
-            if runs and week - runs[-1][1] <= 2:
-                runs[-1][1] = week
-            else:
-                runs.append([week, week])
-        for first, last in runs:
-            start = dt.date.fromordinal(max(first * 7, 1))
-            end = dt.date.fromordinal(last * 7 + 6)
-            covered = any(
-                s.whose in (whose, Whose.BOTH) and s.start <= end and (s.end or today) >= start
-                for s in seasons
-            )
-            if not covered:
-                found.append(Candidate(whose, start, min(end, today)))
-    return tuple(sorted(found, key=lambda c: (c.start, c.whose)))
