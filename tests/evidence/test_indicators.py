@@ -213,3 +213,10 @@ def test_days_are_the_persons_local_days() -> None:
     local = read_evidence(facts_of(messages), dates=[birthday], zone=auckland, today=TODAY)
     assert not in_utc.periods[0].remembered[0].they_wrote
     assert local.periods[0].remembered[0].they_wrote
+
+
+def test_the_indicators_judge_as_many_answers_as_the_import_reads() -> None:
+    from reciprocity.core.indicators import ANSWER_MESSAGES
+    from reciprocity.evidence.importer import REPLIES_READ
+
+    assert ANSWER_MESSAGES == REPLIES_READ

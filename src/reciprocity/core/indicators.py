@@ -58,8 +58,9 @@ __all__ = [
 
 # Fewer conversations than this in a period say too little about who starts them.
 MIN_CONVERSATIONS = 3
-# How many of the other's messages after something hard count as the answer to it.
-ANSWER_MESSAGES = 3
+# How many of the other's messages after something hard count as the answer to it (the
+# import has the models read this many: evidence.importer.REPLIES_READ).
+ANSWER_MESSAGES = 2
 _HARD = SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
 _SIX_HOURS = 6 * 3600
 
