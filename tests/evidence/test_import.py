@@ -121,6 +121,28 @@ def test_in_a_group_chat_only_the_two_count(store: Store) -> None:
     assert outcome.record.messages_added == 2
 
 
+def test_in_a_group_chat_what_the_two_say_to_the_others_is_left_out(store: Store) -> None:
+    person = sam(store)
+    messages = chat(
+        [
+            (0, "Jo", "who's coming on Friday?"),
+            (0.1, ME, "me!"),  # to Jo, and nobody answers from the pair
+            (0.2, "Jo", "great"),
+            (0.3, THEM, "me too"),  # to Jo too
+            (4, "Jo", "see you all then"),
+            (5, THEM, "Alex, did you get my message?"),
+            (5.1, THEM, "the one about Sunday"),
+            (5.2, ME, "yes! sorry, Sunday works"),
+            (5.3, "Jo", "what's Sunday?"),
+        ]
+    )
+    roles = {**ROLES, "Jo": Role.OTHER}
+    outcome = import_chat(store, person, messages, SOURCE, roles=roles)
+    assert outcome.record.messages_added == 3
+    assert outcome.outside_exchanges == 2
+    assert list(store.evidence_facts(person).from_me) == [0, 0, 1]
+
+
 def test_an_export_of_several_chats_needs_one_chosen(store: Store) -> None:
     person = sam(store)
     messages = [

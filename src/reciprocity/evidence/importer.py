@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from reciprocity import messages
 from reciprocity.core.evidence import EvidenceImport, Role, SignalFlag
@@ -44,6 +45,9 @@ REPLIES_READ = 2
 _HARD = int(SignalFlag.DISTRESS | SignalFlag.EMOTIONAL)
 _DISCLOSURE = int(SignalFlag.DISCLOSURE)
 
+_Item = tuple[int, bool, str, bool]
+"""One message of the pair: UTC seconds, from me, text, media."""
+
 Progress = Callable[[int, int | None], None]
 """Told, after each batch, how many messages were read and the file line reached."""
 
@@ -68,12 +72,15 @@ class ImportOutcome:
     Attributes:
         record: The import as remembered (messages read and added).
         others: Messages by other people in a group chat, left out.
+        outside_exchanges: In a group chat, messages of the two that were not part of an
+            exchange between them (written to the rest of the group), left out.
         by_models: Messages the signals' models read (hard words, and the answers).
         by_rules: Messages only the signals' rules for check-ins and thanks read.
     """
 
     record: EvidenceImport
     others: int
+    outside_exchanges: int = 0
     by_models: int = 0
     by_rules: int = 0
 
@@ -134,6 +141,7 @@ class _Pass:
     progress: Progress | None
     read: int = 0
     others: int = 0
+    outside_exchanges: int = 0
     by_models: int = 0
     by_rules: int = 0
     line: int | None = None
@@ -170,7 +178,26 @@ class _Pass:
         return side
 
     def batches(self, stream: Iterable[ChatMessage]) -> Iterator[list[EvidenceRow]]:
-        pending: list[tuple[int, bool, str, bool]] = []
+        """The rows to store, a batch at a time (in a group chat, only the pair's exchanges)."""
+        group = any(role is Role.OTHER for role in self.roles.values())
+        if group:
+            items = self._exchanges(self._messages(stream, keep_others=True))
+        else:
+            # Without others kept, every message is one of the pair's (from_me is a bool).
+            items = cast(Iterator[_Item], self._messages(stream, keep_others=False))
+        pending: list[_Item] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) >= BATCH_SIZE:
+                yield self._rows(pending)
+                pending = []
+        if pending:
+            yield self._rows(pending)
+
+    def _messages(
+        self, stream: Iterable[ChatMessage], *, keep_others: bool
+    ) -> Iterator[tuple[int, bool | None, str, bool]]:
+        """Each message as (UTC seconds, from me, text, media); others' only as a placeholder."""
         sides = self.sides
         zone = self.zone
         for message in stream:
@@ -182,28 +209,52 @@ class _Pass:
                 from_me = self._side(message.sender)
                 if from_me is None:
                     self.others += 1
+                    if keep_others:
+                        yield (0, None, "", False)
                     continue
             self.line = message.line
             at = message.at
             if at.tzinfo is None and zone is not None:
                 at = at.replace(tzinfo=zone)
             # A naive datetime's timestamp() reads it in the machine's local zone: the edge's.
-            pending.append((int(at.timestamp()), from_me, message.text, message.media))
-            if len(pending) >= BATCH_SIZE:
-                yield self._rows(pending)
-                pending = []
-        if pending:
-            yield self._rows(pending)
+            yield (int(at.timestamp()), from_me, message.text, message.media)
+
+    def _exchanges(self, items: Iterable[tuple[int, bool | None, str, bool]]) -> Iterator[_Item]:
+        """In a group chat, the runs of messages one of the pair wrote next to the other's.
+
+        A run (one person's messages with nobody else's between them) counts when the
+        run just before or just after it is the other one's: one of them answering the
+        other, or being answered. A run between other people's messages was meant for
+        the group, and is left out.
+        """
+        before: bool | None = None
+        side_of_run: bool | None = None
+        run: list[_Item] = []
+        for item in items:
+            side = item[1]
+            if side is not None and side == side_of_run:
+                run.append((item[0], side, item[2], item[3]))
+                continue
+            if side_of_run is not None:
+                if before == (not side_of_run) or side == (not side_of_run):
+                    yield from run
+                else:
+                    self.outside_exchanges += len(run)
+            before, side_of_run = side_of_run, side
+            run = [] if side is None else [(item[0], side, item[2], item[3])]
+        if side_of_run is not None:
+            if before == (not side_of_run):
+                yield from run
+            else:
+                self.outside_exchanges += len(run)
 
     @staticmethod
-    def _read_fully(
-        pending: list[tuple[int, bool, str, bool]], indices: list[int], flags: list[int]
-    ) -> None:
+    def _read_fully(pending: list[_Item], indices: list[int], flags: list[int]) -> None:
         texts = [pending[i][2] for i in indices]
         for index, read in zip(indices, read_signals(texts), strict=True):
             flags[index] = read
 
-    def _rows(self, pending: list[tuple[int, bool, str, bool]]) -> list[EvidenceRow]:
+    def _rows(self, pending: list[_Item]) -> list[EvidenceRow]:
         flags = [0] * len(pending)
         hard_words = []
         for index, (_, _from_me, text, _media) in enumerate(pending):
@@ -235,9 +286,7 @@ class _Pass:
             self.progress(self.read, self.line)
         return self._keyed(pending, flags)
 
-    def _keyed(
-        self, pending: list[tuple[int, bool, str, bool]], flags: list[int]
-    ) -> list[EvidenceRow]:
+    def _keyed(self, pending: list[_Item], flags: list[int]) -> list[EvidenceRow]:
         """The rows to store, each with its key (see :func:`dedupe_key`)."""
         rows: list[EvidenceRow] = []
         person_id, keep_text, same_second = self.person_id, self.keep_text, self.same_second
@@ -306,4 +355,4 @@ def import_chat(
         )
 
     record = store.add_evidence(person_id, run.batches(stream), roles=roles, finish=finish)
-    return ImportOutcome(record, run.others, run.by_models, run.by_rules)
+    return ImportOutcome(record, run.others, run.outside_exchanges, run.by_models, run.by_rules)

@@ -63,9 +63,10 @@ EVIDENCE_NOTHING_NEW: Final = (
 )
 EVIDENCE_NOTHING_READ: Final = "{file} holds no messages between you and {name}."
 EVIDENCE_GROUP_NOTICE: Final = (
-    "This is a group chat. Only what you and {name} wrote counts; the messages of the "
-    "others were left out and not kept. In a group, a message may be meant for someone "
-    "else, so read these patterns loosely."
+    "This is a group chat. Only your exchanges with {name} count: messages where one of "
+    "you answers the other. The others' messages, and what the two of you wrote to the "
+    "rest of the group, were left out and not kept. Read these patterns loosely: a reply "
+    "in a group may still be meant for everyone."
 )
 EVIDENCE_TEXT_KEPT: Final = "The text of the messages was kept, as asked (--keep-text)."
 EVIDENCE_TEXT_NOT_KEPT: Final = (
