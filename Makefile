@@ -47,6 +47,7 @@ check: lint typecheck test
 bench: $(STAMP)
 	$(BIN)/python benchmarks/help_startup.py
 	$(BIN)/python benchmarks/signals_throughput.py
+	$(BIN)/python benchmarks/evidence_import.py
 
 DATA ?= /work/shared/data
 train: $(STAMP)

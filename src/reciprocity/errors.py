@@ -20,7 +20,9 @@ __all__ = [
     "Problem",
     "ReciprocityError",
     "SeasonNotFoundError",
+    "SeveralChatsError",
     "StaleEditError",
+    "UnknownParticipantError",
 ]
 
 
@@ -138,3 +140,23 @@ class DatabaseLockedError(DatabaseError):
 
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer version of reciprocity."""
+
+
+class UnknownParticipantError(ReciprocityError):
+    """A chat export names a participant nobody said is the person, the other, or someone else.
+
+    Attributes:
+        participant: The name as the export gives it.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, participant: str, *, file: str | None = None) -> None:
+        super().__init__(message, file=file)
+        self.participant = participant
+
+
+class SeveralChatsError(ReciprocityError):
+    """An export holds several conversations and none was chosen."""
+
+    exit_code = 2

@@ -28,7 +28,13 @@ sys.exit(code)
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["--version"], ["person", "--help"], ["signals", "--help"]],
+    [
+        ["--help"],
+        ["--version"],
+        ["person", "--help"],
+        ["signals", "--help"],
+        ["evidence", "--help"],
+    ],
 )
 def test_help_loads_no_heavy_module(argv: list[str]) -> None:
     run = subprocess.run(

@@ -130,6 +130,9 @@ def test_removing_a_person_removes_their_audits_revisions_draft_and_seasons(
         "care_preferences": 0,
         "invitations": 0,
         "responses": 0,
+        "evidence_imports": 0,
+        "evidence_participants": 0,
+        "evidence_messages": 0,
     }
     assert store.audits(rosa.id) == [kept]
     assert store.seasons() == [rosas]

@@ -13,6 +13,7 @@ from reciprocity.cli import (
     conversation,
     demo,
     due,
+    evidence,
     exchange,
     guide,
     memory,
@@ -94,3 +95,4 @@ demo.register(app)
 serve.register(app)
 app.add_typer(settings.app, name="settings")
 app.add_typer(signals.app, name="signals")
+app.add_typer(evidence.app, name="evidence")

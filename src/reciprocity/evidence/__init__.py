@@ -1,1 +1,5 @@
-"""Evidence from the person's own chat exports: readers per format, the import, the indicators."""
+"""Evidence from the person's own chat exports: the message shape, the readers, the import.
+
+The indicators computed from what is imported are pure analysis, in
+:mod:`reciprocity.core.indicators`.
+"""

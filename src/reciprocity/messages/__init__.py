@@ -16,6 +16,7 @@ from reciprocity.messages.audit import *
 from reciprocity.messages.conversation import *
 from reciprocity.messages.evidence import *
 from reciprocity.messages.evidence_formats import *
+from reciprocity.messages.evidence_import import *
 from reciprocity.messages.help import *
 from reciprocity.messages.keeping import *
 from reciprocity.messages.patterns import *

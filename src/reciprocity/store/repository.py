@@ -1,7 +1,8 @@
 """The repository the faces use: one ``Store`` over people, audits, drafts, import and export.
 
-Seasons, what to remember, settings and invitations each live in their own part
-(``season_store``, ``memory_store``, ``settings_store``, ``invitation_store``);
+Seasons, what to remember, settings, invitations and evidence from chats each live in
+their own part (``season_store``, ``memory_store``, ``settings_store``,
+``invitation_store``, ``evidence_store``);
 ``Store`` brings them together, so the faces see one object.
 
 Every change is one transaction. Audits are edited with optimistic concurrency:
@@ -50,6 +51,7 @@ from reciprocity.store.engine import (
     describe_target,
     migrate,
 )
+from reciprocity.store.evidence_store import EvidenceStore
 from reciprocity.store.importer import ImportReport, apply_import, plan_import
 from reciprocity.store.invitation_store import InvitationStore
 from reciprocity.store.invitations import archived_invitations, archived_responses
@@ -99,7 +101,7 @@ class Draft:
     answers: dict[str, Any]
 
 
-class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore):
+class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore, EvidenceStore):
     """The stored relationships and audits of one person, on SQLite or PostgreSQL.
 
     Seasons, what to remember, settings and invitations come from the parts it is made of.

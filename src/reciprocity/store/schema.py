@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -26,6 +27,9 @@ __all__ = [
     "audits",
     "care_preferences",
     "drafts",
+    "evidence_imports",
+    "evidence_messages",
+    "evidence_participants",
     "important_dates",
     "invitations",
     "metadata",
@@ -240,4 +244,53 @@ responses = Table(
     Column("response_date", Date, nullable=False),
     Column("dimensions", Text, nullable=False),
     Column("received_at", UTCDateTime(), nullable=False),
+)
+
+
+# Evidence from the person's own chat exports (see reciprocity.evidence): what each import
+# was, who is who in the exports, and the derived facts of each message.
+evidence_imports = Table(
+    "evidence_imports",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    _person_id(),
+    Column("file_name", Text, nullable=False),
+    Column("format", String(40), nullable=False),
+    Column("chat", Text, nullable=True),
+    Column("imported_at", UTCDateTime(), nullable=False),
+    Column("messages_read", Integer, nullable=False),
+    Column("messages_added", Integer, nullable=False),
+    Column("kept_text", Boolean, nullable=False),
+    Column("group_chat", Boolean, nullable=False),
+)
+
+# Who each participant of an export is (me, them, or someone else in a group chat),
+# remembered so the next import of the same chat asks nothing.
+evidence_participants = Table(
+    "evidence_participants",
+    metadata,
+    Column("person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(200), primary_key=True),
+    Column("role", String(10), nullable=False),
+)
+
+# One row per message between the two: when, who, how long, the signals read from it.
+# The key is a hash of (sent_at, who, text, occurrence), so importing an overlapping
+# export adds only what is new; the primary key orders a relationship's messages in
+# time, the one index the indicators read. ``text`` is NULL unless asked to be kept.
+evidence_messages = Table(
+    "evidence_messages",
+    metadata,
+    Column("person_id", String(36), ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    # Seconds since 1970-01-01 UTC: compact, ordered, the same on every backend.
+    Column("sent_at", BigInteger, primary_key=True, autoincrement=False),
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("from_me", Boolean, nullable=False),
+    Column("length", Integer, nullable=False),
+    Column("media", Boolean, nullable=False),
+    Column("signals", Integer, nullable=False),
+    Column("text", Text, nullable=True),
+    # One b-tree in SQLite (the primary key) instead of a table and an index: imports
+    # write half as much.
+    sqlite_with_rowid=False,
 )

@@ -1,0 +1,357 @@
+"""``reciprocity evidence ...``: import chat exports, show the patterns in them, forget them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reciprocity import messages
+from reciprocity.cli.state import state
+from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
+
+if TYPE_CHECKING:
+    from reciprocity.core.evidence import Role
+    from reciprocity.evidence.importer import ChatOutline, ImportOutcome
+    from reciprocity.evidence.model import ChatReader
+
+__all__ = ["app"]
+
+app = typer.Typer(help=messages.HELP_CMD_EVIDENCE, rich_markup_mode=None, no_args_is_help=True)
+
+# Enough of a file for every reader to recognise its format.
+_HEAD_BYTES = 8192
+
+
+def _readers() -> tuple[ChatReader, ...]:
+    # Looked up at each call, so a reader registered later (or by a test) is found.
+    from reciprocity.evidence import readers
+
+    return readers.READERS
+
+
+def _choices(readers: tuple[ChatReader, ...]) -> str:
+    return ", ".join(r.name for r in readers) or "-"
+
+
+def _pick_reader(path: Path, wanted: str | None) -> ChatReader:
+    """The reader for a file: the one named, or the first that recognises it."""
+    readers = _readers()
+    if wanted is not None:
+        for reader in readers:
+            if reader.name == wanted.strip().lower():
+                return reader
+        message = messages.ERR_EVIDENCE_UNKNOWN_FORMAT.format(
+            value=wanted, choices=_choices(readers)
+        )
+        raise InvalidInputError([Problem(message, "--format")])
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD_BYTES)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        problem = Problem(messages.ERR_EVIDENCE_UNREADABLE.format(detail=detail))
+        raise InvalidFileError([problem], file=str(path)) from error
+    for reader in readers:
+        if reader.sniff(path, head):
+            return reader
+    if not readers:
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
+    problem = Problem(messages.ERR_EVIDENCE_FORMAT_UNKNOWN.format(choices=_choices(readers)))
+    raise InvalidFileError([problem], file=str(path))
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if name is None:
+        return None
+    import zoneinfo
+
+    try:
+        return zoneinfo.ZoneInfo(name.strip())
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        message = messages.ERR_EVIDENCE_TIMEZONE.format(value=name)
+        raise InvalidInputError([Problem(message, "--timezone")]) from error
+
+
+def _local_zone() -> dt.tzinfo:
+    """This computer's time zone with its summer-time rules, for calendar days and periods.
+
+    Read from ``TZ`` or the ``/etc/localtime`` link; where neither names a zone, today's
+    offset (right except across a change of summer time).
+    """
+    import os
+    import zoneinfo
+
+    key = os.environ.get("TZ", "").lstrip(":")
+    if not key:
+        target = os.path.realpath("/etc/localtime")
+        key = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_participant(question: str, outline: ChatOutline, exclude: str | None = None) -> str:
+    """Ask which participant is who (a test replaces this)."""
+    import questionary
+
+    choices = [
+        questionary.Choice(
+            title=messages.EVIDENCE_PARTICIPANT_CHOICE.format(participant=name, count=count),
+            value=name,
+        )
+        for name, count in outline.participants.items()
+        if name != exclude
+    ]
+    return str(questionary.select(question, choices=choices).unsafe_ask())
+
+
+def _listed(outline: ChatOutline) -> str:
+    return ", ".join(repr(name) for name in outline.participants)
+
+
+def _participant(value: str, outline: ChatOutline, option: str) -> str:
+    from reciprocity.core.people import name_key
+
+    for name in outline.participants:
+        if name == value or name_key(name) == name_key(value):
+            return name
+    message = messages.ERR_EVIDENCE_NOT_A_PARTICIPANT.format(
+        value=value, participants=_listed(outline)
+    )
+    raise InvalidInputError([Problem(message, option)])
+
+
+def _guess_them(outline: ChatOutline, me: str, person: str) -> str | None:
+    """The other person when the export leaves no doubt: the only one left, or their name."""
+    from reciprocity.core.people import name_key
+
+    others = [name for name in outline.participants if name != me]
+    if len(others) == 1:
+        return others[0]
+    named = [n for n in others if name_key(n).split()[:1] == name_key(person).split()[:1]]
+    return named[0] if len(named) == 1 else None
+
+
+def _resolve_roles(
+    outline: ChatOutline,
+    remembered: dict[str, Role],
+    *,
+    person: str,
+    me: str | None,
+    them: str | None,
+) -> dict[str, Role]:
+    """Who each participant is: from the options, then what was remembered, then by asking."""
+    from reciprocity.core.evidence import Role
+
+    present = outline.participants
+    if len(present) < 2:
+        message = messages.ERR_EVIDENCE_ALONE.format(participants=_listed(outline))
+        raise InvalidInputError([Problem(message)])
+    if me is not None:
+        chosen_me = _participant(me, outline, "--me")
+    else:
+        known = [n for n in present if remembered.get(n) is Role.ME]
+        if known:
+            chosen_me = known[0]
+        elif _interactive():
+            chosen_me = _ask_participant(messages.ASK_WHO_IS_ME, outline)
+        else:
+            text = messages.ERR_EVIDENCE_NEEDS_ME.format(participants=_listed(outline))
+            raise InvalidInputError([Problem(text, "--me")])
+    if them is not None:
+        chosen_them: str | None = _participant(them, outline, "--them")
+    else:
+        known = [n for n in present if remembered.get(n) is Role.THEM and n != chosen_me]
+        chosen_them = known[0] if known else _guess_them(outline, chosen_me, person)
+        if chosen_them is None and _interactive():
+            question = messages.ASK_WHO_IS_THEM.format(name=person)
+            chosen_them = _ask_participant(question, outline, exclude=chosen_me)
+    if chosen_them is None:
+        text = messages.ERR_EVIDENCE_NEEDS_THEM.format(name=person, participants=_listed(outline))
+        raise InvalidInputError([Problem(text, "--them")])
+    if chosen_them == chosen_me:
+        raise InvalidInputError([Problem(messages.ERR_EVIDENCE_SAME_PARTICIPANT, "--them")])
+    roles = dict.fromkeys(present, Role.OTHER)
+    roles[chosen_me] = Role.ME
+    roles[chosen_them] = Role.THEM
+    return roles
+
+
+def _outline(reader: ChatReader, path: Path, chat: str | None) -> ChatOutline:
+    """Who writes in the file, after checking the conversation asked for is in it."""
+    from reciprocity.core.people import name_key
+    from reciprocity.evidence.importer import outline_chat
+
+    outline = outline_chat(reader.read(path), chat=chat)
+    chats = ", ".join(repr(c) for c in outline.chats)
+    if chat is None and len(outline.chats) > 1:
+        text = messages.ERR_EVIDENCE_CHATS_LISTED.format(chats=chats)
+        raise InvalidInputError([Problem(text, "--chat")])
+    wanted = None if chat is None else name_key(chat)
+    if outline.chats and wanted is not None and wanted not in map(name_key, outline.chats):
+        text = messages.ERR_EVIDENCE_NO_SUCH_CHAT.format(value=chat, chats=chats)
+        raise InvalidInputError([Problem(text, "--chat")])
+    return outline
+
+
+def _say_outcome(outcome: ImportOutcome, name: str, roles: dict[str, Role] | None) -> None:
+    from reciprocity.core.evidence import Role
+
+    record = outcome.record
+    file, read, added = record.file_name, record.messages_read, record.messages_added
+    if read == 0:
+        typer.echo(messages.EVIDENCE_NOTHING_READ.format(file=file, name=name))
+    elif added == 0:
+        typer.echo(messages.EVIDENCE_NOTHING_NEW.format(file=file, read=read, name=name))
+    elif added == read:
+        typer.echo(messages.EVIDENCE_IMPORTED_ALL_NEW.format(file=file, name=name, added=added))
+    else:
+        typer.echo(messages.EVIDENCE_IMPORTED.format(file=file, name=name, added=added, read=read))
+    if outcome.group_chat:
+        typer.echo(messages.EVIDENCE_GROUP_NOTICE.format(name=name))
+    kept = messages.EVIDENCE_TEXT_KEPT if record.kept_text else messages.EVIDENCE_TEXT_NOT_KEPT
+    typer.echo(kept)
+    if roles is not None:
+        me = next(n for n, r in roles.items() if r is Role.ME)
+        them = next(n for n, r in roles.items() if r is Role.THEM)
+        typer.echo(messages.EVIDENCE_ROLES_REMEMBERED.format(me=me, them=them, name=name))
+    if added:
+        typer.echo(messages.EVIDENCE_SEE_SHOW.format(name=name))
+
+
+@app.command("import", help=messages.HELP_CMD_EVIDENCE_IMPORT)
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_EVIDENCE_FILE)],
+    *,
+    person: Annotated[
+        str, typer.Option("--person", metavar="NAME", help=messages.HELP_EVIDENCE_PERSON)
+    ],
+    me: Annotated[
+        str | None, typer.Option("--me", metavar="PARTICIPANT", help=messages.HELP_EVIDENCE_ME)
+    ] = None,
+    them: Annotated[
+        str | None,
+        typer.Option("--them", metavar="PARTICIPANT", help=messages.HELP_EVIDENCE_THEM),
+    ] = None,
+    format_name: Annotated[
+        str | None, typer.Option("--format", metavar="NAME", help=messages.HELP_EVIDENCE_FORMAT)
+    ] = None,
+    keep_text: Annotated[
+        bool, typer.Option("--keep-text", help=messages.HELP_EVIDENCE_KEEP_TEXT)
+    ] = False,
+    chat: Annotated[
+        str | None, typer.Option("--chat", metavar="NAME", help=messages.HELP_EVIDENCE_CHAT)
+    ] = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option("--timezone", metavar="ZONE", help=messages.HELP_EVIDENCE_TIMEZONE),
+    ] = None,
+) -> None:
+    """Import a chat export as evidence about one relationship."""
+    from reciprocity.cli.evidence_output import import_progress
+    from reciprocity.errors import UnknownParticipantError
+    from reciprocity.evidence.importer import ChatSource, import_chat
+
+    if not file.is_file():
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FILE)], file=str(file))
+    reader = _pick_reader(file, format_name)
+    zone = _zone(timezone)
+    store = state(ctx).store()
+    found = store.person(person)
+    remembered = store.participant_roles(found.id)
+    source = ChatSource(file.name, reader.name)
+    chosen: dict[str, Role] | None = None
+    if me is not None or them is not None or not remembered:
+        outline = _outline(reader, file, chat)
+        chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
+    for _ in range(2):
+        roles = chosen if chosen is not None else remembered
+        try:
+            with import_progress(file, reader.label) as progress:
+                outcome = import_chat(
+                    store,
+                    found.id,
+                    reader.read(file),
+                    source,
+                    roles=roles,
+                    keep_text=keep_text,
+                    chat=chat,
+                    zone=zone,
+                    progress=progress,
+                )
+            break
+        except UnknownParticipantError:
+            if chosen is not None:
+                raise
+            # Someone new writes in this export: ask again about everyone in it.
+            outline = _outline(reader, file, chat)
+            chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
+    _say_outcome(outcome, found.name, chosen)
+
+
+@app.command("show", help=messages.HELP_CMD_EVIDENCE_SHOW)
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help=messages.HELP_EVIDENCE_NAME)],
+    period: Annotated[
+        str, typer.Option("--period", metavar="month|quarter", help=messages.HELP_EVIDENCE_PERIOD)
+    ] = "month",
+    as_json: Annotated[bool, typer.Option("--json", help=messages.HELP_JSON)] = False,
+) -> None:
+    """Show the patterns in a relationship's imported chats."""
+    from reciprocity.cli.evidence_output import report_document
+    from reciprocity.cli.inputs import parse_choice
+    from reciprocity.core.indicator_words import describe_evidence
+    from reciprocity.core.indicators import PeriodKind, read_evidence
+
+    kind = parse_choice(period, PeriodKind, "--period")
+    app_state = state(ctx)
+    store = app_state.store()
+    person = store.person(name)
+    report = read_evidence(
+        store.evidence_facts(person.id),
+        seasons=store.seasons(person.id),
+        dates=store.important_dates(person.id),
+        audits=store.audits(person.id),
+        period=kind,
+        zone=_local_zone(),
+        today=app_state.today(),
+    )
+    if as_json:
+        import json
+
+        document = report_document(report, person.name, store.evidence_imports(person.id))
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    paragraphs = describe_evidence(report, person.name)
+    typer.echo("\n\n".join("\n".join(lines) for lines in paragraphs))
+
+
+@app.command("remove", help=messages.HELP_CMD_EVIDENCE_REMOVE)
+def remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help=messages.HELP_EVIDENCE_NAME)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=messages.HELP_EVIDENCE_YES)] = False,
+) -> None:
+    """Forget everything imported from chats for a relationship, after confirmation."""
+    store = state(ctx).store()
+    person = store.person(name)
+    if not store.count_evidence(person.id) and not store.evidence_imports(person.id):
+        typer.echo(messages.EVIDENCE_NOTHING_TO_REMOVE.format(name=person.name))
+        return
+    question = messages.ASK_REMOVE_EVIDENCE.format(name=person.name)
+    if not yes and not typer.confirm(question, default=False):
+        typer.echo(messages.EVIDENCE_REMOVE_KEPT)
+        return
+    count = store.remove_evidence(person.id)
+    typer.echo(messages.EVIDENCE_REMOVED.format(name=person.name, count=count))

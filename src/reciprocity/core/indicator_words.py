@@ -1,0 +1,196 @@
+"""The evidence indicators in words: shares as "about 7 in 10", each with what it is made of.
+
+Never a count to settle and never a balance: a share says how something divides
+between the two in a period, next to how it usually divides.
+"""
+
+from __future__ import annotations
+
+from reciprocity import messages
+from reciprocity.core.indicators import (
+    Comparison,
+    CrisisReading,
+    DepthReading,
+    EvidenceReport,
+    PeriodEvidence,
+)
+from reciprocity.core.seasons import Season
+
+__all__ = ["AS_USUAL_WITHIN", "describe_evidence", "duration_words", "share_words"]
+
+# A share within this of the usual one reads "as usual": a tenth either way is noise.
+AS_USUAL_WITHIN = 0.15
+
+
+def share_words(value: float) -> str:
+    """A share as "about 7 in 10"."""
+    return messages.EVIDENCE_SHARE.format(tenths=round(value * 10))
+
+
+def duration_words(seconds: float) -> str:
+    """A duration as minutes, hours and minutes, or days and hours."""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return messages.EVIDENCE_DURATION["minutes"].format(n=max(minutes, 1))
+    if minutes < 24 * 60:
+        return messages.EVIDENCE_DURATION["hours"].format(h=minutes // 60, m=minutes % 60)
+    hours = minutes // 60
+    return messages.EVIDENCE_DURATION["days"].format(d=hours // 24, h=hours % 24)
+
+
+def _share_line(what: str, share: Comparison | None, name: str) -> str:
+    label = messages.EVIDENCE_WHAT[what]
+    if share is None:
+        return messages.EVIDENCE_TOO_LITTLE.format(what=label)
+    difference = share.value - share.usual
+    if abs(difference) < AS_USUAL_WITHIN:
+        compared = messages.EVIDENCE_AS_USUAL
+    elif difference > 0:
+        compared = messages.EVIDENCE_MORE_YOU
+    else:
+        compared = messages.EVIDENCE_MORE_THEM.format(name=name)
+    return messages.EVIDENCE_SHARE_LINE.format(
+        what=label,
+        mine=share_words(share.value),
+        name=name,
+        theirs=share_words(1 - share.value),
+        compared=compared,
+        usual=share_words(share.usual),
+    )
+
+
+def _depth_line(reading: DepthReading, name: str, *, mine: bool) -> str:
+    times = messages.EVIDENCE_SHARED_TIMES[reading.shared == 1].format(count=reading.shared)
+    timing = ""
+    if reading.reply_minutes is not None and reading.usual_reply_minutes is not None:
+        timing = messages.EVIDENCE_DEPTH_TIMING.format(
+            reply=duration_words(reading.reply_minutes * 60),
+            usual=duration_words(reading.usual_reply_minutes * 60),
+        )
+    support = ""
+    if reading.supportive is not None and reading.usual_supportive is not None:
+        support = messages.EVIDENCE_DEPTH_SUPPORT.format(
+            share=share_words(reading.supportive), usual=share_words(reading.usual_supportive)
+        )
+    template = messages.EVIDENCE_DEPTH_MINE if mine else messages.EVIDENCE_DEPTH_THEIRS
+    return template.format(
+        shared=times,
+        name=name,
+        answered=share_words(reading.answered),
+        timing=timing,
+        support=support,
+    )
+
+
+def _season_words(season: Season, name: str) -> str:
+    end = season.end.isoformat() if season.end else messages.EVIDENCE_SEASON_ONGOING
+    return messages.EVIDENCE_SEASON_ITEM.format(
+        owner=messages.SEASON_OWNERS[season.whose].format(name=name),
+        kind=messages.SEASON_KIND_LABELS[season.kind],
+        start=season.start.isoformat(),
+        end=end,
+    )
+
+
+def _period_lines(period: PeriodEvidence, name: str) -> list[str]:
+    lines = [f"{period.label}"]
+    if period.seasons:
+        seasons = "; ".join(_season_words(s, name) for s in period.seasons)
+        lines.append(messages.EVIDENCE_SEASONS.format(seasons=seasons))
+    for audit in period.felt:
+        ratings = ", ".join(
+            messages.EVIDENCE_FELT_ITEM.format(
+                dimension=messages.DIMENSION_NAMES[r.dimension],
+                score=messages.EVIDENCE_FELT_NONE if r.score is None else r.score,
+            )
+            for r in audit.dimensions
+        )
+        lines.append(messages.EVIDENCE_FELT.format(date=audit.date.isoformat(), ratings=ratings))
+    lines.append(_share_line("started", period.started_by_me, name))
+    if period.their_answers is not None:
+        lines.append(_depth_line(period.their_answers, name, mine=False))
+    if period.my_answers is not None:
+        lines.append(_depth_line(period.my_answers, name, mine=True))
+    lines.append(_share_line("reached_out", period.reached_out_by_me, name))
+    for what, share in (("check_ins", period.check_ins_by_me), ("thanks", period.thanks_by_me)):
+        if share is not None:
+            lines.append(_share_line(what, share, name))
+    for day in period.remembered:
+        key = {(True, True): "both", (True, False): "me", (False, True): "them"}.get(
+            (day.i_wrote, day.they_wrote), "neither"
+        )
+        who = messages.EVIDENCE_REMEMBERED_WHO[key].format(name=name)
+        lines.append(messages.EVIDENCE_REMEMBERED.format(label=day.label, day=day.day, who=who))
+    return lines
+
+
+def _crisis_lines(reading: CrisisReading, name: str) -> list[str]:
+    season = _season_words(reading.season, name)
+    lines = []
+    if reading.them is not None:
+        lines.append(
+            messages.EVIDENCE_CRISIS_THEM.format(
+                season=season,
+                name=name,
+                share=share_words(reading.them),
+                days=reading.days,
+                usual=share_words(reading.usual_them),
+            )
+        )
+    if reading.me is not None:
+        lines.append(
+            messages.EVIDENCE_CRISIS_ME.format(
+                season=season,
+                share=share_words(reading.me),
+                days=reading.days,
+                usual=share_words(reading.usual_me),
+            )
+        )
+    return lines
+
+
+def describe_evidence(report: EvidenceReport, name: str) -> list[list[str]]:
+    """The report as paragraphs of lines: the rhythm, each period, the difficult stretches.
+
+    Args:
+        report: What :func:`reciprocity.core.indicators.read_evidence` found.
+        name: The other person's name.
+
+    Returns:
+        Paragraphs (lists of lines); the first says how conversations were told apart.
+    """
+    if not report.messages:
+        return [[messages.EVIDENCE_NOTHING_YET.format(name=name)]]
+    head = [
+        messages.EVIDENCE_TITLE.format(name=name, period=report.period.value),
+        messages.EVIDENCE_SPAN.format(
+            first=report.first_day, last=report.last_day, messages=report.messages
+        ),
+        messages.EVIDENCE_RHYTHM.format(
+            silence=duration_words(report.silence_seconds),
+            long_quiet=duration_words(report.long_quiet_seconds),
+        ),
+    ]
+    paragraphs = [head, *(_period_lines(p, name) for p in report.periods)]
+    crisis = [messages.EVIDENCE_CRISIS_TITLE]
+    for reading in report.crises:
+        crisis.extend(_crisis_lines(reading, name))
+    if len(crisis) == 1:
+        crisis.append(messages.EVIDENCE_CRISIS_NONE.format(name=name))
+    paragraphs.append(crisis)
+    if report.candidates:
+        offered = [messages.EVIDENCE_CANDIDATES_TITLE]
+        for candidate in report.candidates:
+            owner = messages.EVIDENCE_CANDIDATE_OWNER[candidate.whose].format(name=name)
+            offered.append(
+                messages.EVIDENCE_CANDIDATE.format(
+                    owner=owner,
+                    start=candidate.start,
+                    end=candidate.end,
+                    name=name,
+                    whose=candidate.whose.value,
+                )
+            )
+        paragraphs.append(offered)
+    paragraphs.append([messages.EVIDENCE_CAUTION])
+    return paragraphs

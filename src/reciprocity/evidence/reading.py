@@ -1,0 +1,138 @@
+"""Which messages the language signals read, and the flags they leave on each.
+
+The models read about ten thousand messages a second; an import must go ten
+times faster. Most chat messages ("on my way", "haha", "7 works") can show none
+of the signals the indicators use, so a word filter that costs a microsecond
+sorts each message into one of three:
+
+- a word of something hard (a feeling, an illness, a loss, money, work): the
+  models read it, and the other's next replies too, whatever words those use,
+  since how hard news is answered is what the depth indicator looks at;
+- only a word of upkeep (thanks, "how did it go", "thinking of you"): the rules
+  for check-ins and thanks read it, which is how the signals decide those anyway;
+- neither: nothing reads it, and it shows no signal.
+
+Support and shallow replies matter only as answers to something hard, so their
+words send nothing to the models on their own. A test measures what the filter
+lets through of the labelled chat messages (tests/data).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+from reciprocity.core.evidence import SignalFlag
+
+if TYPE_CHECKING:
+    from reciprocity.signals import Signals
+
+__all__ = [
+    "HARD_WORDS",
+    "UPKEEP_WORDS",
+    "Reading",
+    "read_signals",
+    "read_upkeep",
+    "signal_flags",
+    "what_to_read",
+]
+
+# Words that can carry a disclosure of something hard or distress. Whole words, lower
+# case, straight apostrophes.
+_HARD = """
+    feel feels feeling feelings felt honestly tbh cry crying cried tears sad upset hurt hurts
+    hurting scared afraid terrified frightened anxious anxiety worried worry worrying nervous
+    panic depressed depression lonely alone lost lose losing miss missing stressed stress
+    stressful struggling struggle overwhelmed exhausted tired awful terrible horrible hard tough
+    difficult rough bad worse worst low down heartbroken devastated gutted ashamed embarrassed
+    guilty useless empty sick ill pain hospital doctor gp scan results diagnosed diagnosis
+    cancer tumour tumor chemo biopsy surgery operation died dead death passed funeral grief
+    grieving miscarriage pregnant divorce divorced divorcing separating separated breakup split
+    dumped cheated fired redundant laid evicted debt rent bills broke money job interview exam
+    therapy therapist sober drinking relapse coping cope can't cant cannot dementia lump
+    admitted fight argument argued mum mom dad mother father nan gran grandma grandad failed
+    fail hate jealous angry ex rehab dark evicting landlord ivf court cut hours scary fault
+    pregnancy rubbish
+    frightening exhausting
+"""
+# Words of upkeep: check-ins and thanks, which the signals decide by rules.
+_UPKEEP = """
+    how how's hows howd how're how've thinking hope hoping luck remember remembered checking
+    alright heard birthday anniversary congrats congratulations thanks thank thx ty tysm
+    cheers appreciate appreciated grateful gratitude kind thoughtful lucky ta
+"""
+HARD_WORDS = frozenset(_HARD.split())
+UPKEEP_WORDS = frozenset(_UPKEEP.split())
+_WORD = re.compile(r"[a-z']+")
+
+
+class Reading(IntEnum):
+    """How closely a message is read."""
+
+    NONE = 0
+    UPKEEP = 1
+    FULL = 2
+
+
+def what_to_read(text: str) -> Reading:
+    """How closely the signals should read a message, from its words alone."""
+    lowered = text.lower()
+    if "\u2019" in lowered:
+        lowered = lowered.replace("\u2019", "'")
+    words = _WORD.findall(lowered)
+    # "not ok" says something, but "ok" alone is the commonest word in chats.
+    if not HARD_WORDS.isdisjoint(words) or ("ok" in words and "not" in words):
+        return Reading.FULL
+    if not UPKEEP_WORDS.isdisjoint(words) or ("ok" in words and "?" in lowered):
+        return Reading.UPKEEP
+    return Reading.NONE
+
+
+def read_upkeep(text: str) -> int:
+    """The check-in and thanks flags of a message, by the signals' own rules (no models)."""
+    from reciprocity.signals import _rules as rules
+    from reciprocity.signals._features import normalise
+
+    plain = normalise(text)
+    flags = SignalFlag.READ
+    if rules.matches(rules.CHECK_IN, plain):
+        flags |= SignalFlag.CHECK_IN
+    thanked = rules.matches(rules.GRATITUDE, plain)
+    if thanked and not (
+        rules.matches(rules.NOT_GRATITUDE, plain) or rules.matches(rules.SARCASM, plain)
+    ):
+        flags |= SignalFlag.GRATITUDE
+    return int(flags)
+
+
+def signal_flags(signals: Signals) -> int:
+    """The stored flags of one message's signals (:class:`SignalFlag` bits)."""
+    from reciprocity.signals import SignalKind
+
+    flags = SignalFlag.READ
+    if signals.disclosure.present:
+        flags |= SignalFlag.DISCLOSURE
+        if signals.disclosure.kind is SignalKind.EMOTIONAL:
+            flags |= SignalFlag.EMOTIONAL
+    if signals.support.present:
+        flags |= SignalFlag.SUPPORT
+    if signals.shallow.present:
+        flags |= SignalFlag.SHALLOW
+    if signals.check_in.present:
+        flags |= SignalFlag.CHECK_IN
+    if signals.gratitude.present:
+        flags |= SignalFlag.GRATITUDE
+    if signals.distress.present:
+        flags |= SignalFlag.DISTRESS
+    return int(flags)
+
+
+def read_signals(texts: Sequence[str]) -> list[int]:
+    """The stored flags of many messages, read by the language signals in one batch."""
+    if not texts:
+        return []
+    from reciprocity.signals import classify_many
+
+    return [signal_flags(signals) for signals in classify_many(texts)]

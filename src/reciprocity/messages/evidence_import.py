@@ -1,0 +1,194 @@
+"""Evidence from the person's own chats: the import, its questions, and what it reports."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Help ---------------------------------------------------------------------------------
+HELP_CMD_EVIDENCE: Final = (
+    "Evidence from your own chat exports: patterns per month or quarter, next to your ratings."
+    "\n\n"
+    "Everything stays on this computer. By default only when, who and how long each "
+    "message was is kept, with the language signals read from it, not what was written "
+    "(docs/evidence.md)."
+)
+HELP_CMD_EVIDENCE_IMPORT: Final = (
+    "Import a chat export (WhatsApp, CSV, ...) as evidence about one relationship."
+    "\n\n"
+    "Asks once which participant is you and which is the other person, and remembers. "
+    "Importing the same or an overlapping export again adds only what is new."
+)
+HELP_CMD_EVIDENCE_SHOW: Final = (
+    "Show the patterns in a relationship's imported chats, per month or quarter, with "
+    "the seasons and your ratings next to them."
+)
+HELP_CMD_EVIDENCE_REMOVE: Final = "Forget everything imported from chats for one relationship."
+HELP_EVIDENCE_FILE: Final = "The chat export file."
+HELP_EVIDENCE_PERSON: Final = "The relationship the chat is evidence about."
+HELP_EVIDENCE_NAME: Final = "The relationship (its name, any case)."
+HELP_EVIDENCE_ME: Final = "Which participant of the export is you (for scripts: no question)."
+HELP_EVIDENCE_THEM: Final = (
+    "Which participant is the other person, in a group chat or when the name differs."
+)
+HELP_EVIDENCE_FORMAT: Final = (
+    "The export's format, when it is not recognised (its short name, such as whatsapp)."
+)
+HELP_EVIDENCE_KEEP_TEXT: Final = (
+    "Keep what was written too (by default only when, who and how long, and the signals)."
+)
+HELP_EVIDENCE_CHAT: Final = "In an export holding several conversations, the one to import."
+HELP_EVIDENCE_TIMEZONE: Final = (
+    "The time zone of the export's times when they carry none, such as Europe/London "
+    "(this computer's zone by default)."
+)
+HELP_EVIDENCE_PERIOD: Final = "Show the patterns per month or per quarter."
+HELP_EVIDENCE_YES: Final = "Do not ask for confirmation."
+
+# --- Questions ----------------------------------------------------------------------------
+ASK_WHO_IS_ME: Final = "Which of these is you?"
+ASK_WHO_IS_THEM: Final = "And which is {name}?"
+EVIDENCE_PARTICIPANT_CHOICE: Final = "{participant} ({count} messages)"
+ASK_REMOVE_EVIDENCE: Final = (
+    "Forget everything imported from chats for {name}? Your audits and seasons stay."
+)
+
+# --- What the import says -----------------------------------------------------------------
+EVIDENCE_READING: Final = "Reading {file} ({format})"
+EVIDENCE_IMPORTED: Final = (
+    "Imported {file} for {name}: {added} new messages of {read} read (the rest were already here)."
+)
+EVIDENCE_IMPORTED_ALL_NEW: Final = "Imported {file} for {name}: {added} messages."
+EVIDENCE_NOTHING_NEW: Final = (
+    "Nothing new in {file}: its {read} messages were already imported for {name}."
+)
+EVIDENCE_NOTHING_READ: Final = "{file} holds no messages between you and {name}."
+EVIDENCE_GROUP_NOTICE: Final = (
+    "This is a group chat. Only your exchanges with {name} count: messages where one of "
+    "you answers the other. The others' messages, and what the two of you wrote to the "
+    "rest of the group, were left out and not kept. Read these patterns loosely: a reply "
+    "in a group may still be meant for everyone."
+)
+EVIDENCE_TEXT_KEPT: Final = "The text of the messages was kept, as asked (--keep-text)."
+EVIDENCE_TEXT_NOT_KEPT: Final = (
+    "Only when, who and how long each message was, and its signals, were kept; not the text."
+)
+EVIDENCE_ROLES_REMEMBERED: Final = "Remembered: you are {me}, {name} is {them}."
+EVIDENCE_SEE_SHOW: Final = "See the patterns: reciprocity evidence show {name}"
+EVIDENCE_REMOVED: Final = "Forgot everything imported from chats for {name} ({count} messages)."
+EVIDENCE_NOTHING_TO_REMOVE: Final = "Nothing was imported from chats for {name}."
+EVIDENCE_REMOVE_KEPT: Final = "Nothing was forgotten."
+
+# --- Errors -------------------------------------------------------------------------------
+ERR_EVIDENCE_NO_FILE: Final = "no such file"
+ERR_EVIDENCE_UNREADABLE: Final = "cannot read the file: {detail}"
+ERR_EVIDENCE_FORMAT_UNKNOWN: Final = (
+    "not a chat export reciprocity recognises; give its format with --format ({choices})"
+)
+ERR_EVIDENCE_NO_FORMATS: Final = "no chat export formats are available in this version"
+ERR_EVIDENCE_UNKNOWN_FORMAT: Final = "unknown format {value!r}; use one of {choices}"
+ERR_EVIDENCE_UNKNOWN_PARTICIPANT: Final = (
+    "{participant!r} writes in this chat, but it is not known who they are; "
+    "import again and say who is you with --me"
+)
+ERR_EVIDENCE_NOT_A_PARTICIPANT: Final = (
+    "nobody called {value!r} writes in this chat; the participants are {participants}"
+)
+ERR_EVIDENCE_NEEDS_ME: Final = "which participant is you? Pass --me with one of: {participants}"
+ERR_EVIDENCE_NEEDS_THEM: Final = (
+    "which participant is {name}? Pass --them with one of: {participants}"
+)
+ERR_EVIDENCE_SAME_PARTICIPANT: Final = "--me and --them name the same participant"
+ERR_EVIDENCE_ALONE: Final = (
+    "only one person writes in this chat ({participants}), so it shows nothing about "
+    "how the two of you meet"
+)
+ERR_EVIDENCE_SEVERAL_CHATS: Final = (
+    "this export holds several conversations ({first}, {second}, ...); choose one with --chat"
+)
+ERR_EVIDENCE_CHATS_LISTED: Final = (
+    "this export holds several conversations; choose one with --chat: {chats}"
+)
+ERR_EVIDENCE_NO_SUCH_CHAT: Final = "no conversation called {value!r}; the export holds {chats}"
+ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
+ERR_EVIDENCE_NOT_INTERACTIVE: Final = (
+    "cannot ask who is who without a terminal; pass --me with one of: {participants}"
+)
+
+# --- The indicators, in words -------------------------------------------------------------
+EVIDENCE_TITLE: Final = "Patterns in your chats with {name}, per {period}"
+EVIDENCE_SPAN: Final = "From {first} to {last}, {messages} messages imported."
+EVIDENCE_NOTHING_YET: Final = (
+    "Nothing imported from chats for {name} yet. Import an export with: "
+    "reciprocity evidence import FILE --person {name}"
+)
+EVIDENCE_RHYTHM: Final = (
+    "A conversation starts after a quiet spell of more than {silence} (fitted to the "
+    "rhythm of your own chat); a long quiet is more than {long_quiet}."
+)
+EVIDENCE_SHARE: Final = "about {tenths} in 10"
+EVIDENCE_AS_USUAL: Final = "as usual"
+EVIDENCE_MORE_YOU: Final = "more of it came from you than usual"
+EVIDENCE_MORE_THEM: Final = "more of it came from {name} than usual"
+EVIDENCE_SHARE_LINE: Final = (
+    "{what}: you {mine}, {name} {theirs} ({compared}; usually you {usual})."
+)
+EVIDENCE_WHAT: Final[dict[str, str]] = {
+    "started": "Who started conversations after a quiet spell",
+    "reached_out": "Who reached out after a long quiet",
+    "check_ins": "Who checked in",
+    "thanks": "Who said thanks",
+}
+EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
+EVIDENCE_DEPTH_THEIRS: Final = (
+    "When you shared something hard ({shared}), {name} answered in the same conversation "
+    "{answered}{timing}{support}."
+)
+EVIDENCE_DEPTH_MINE: Final = (
+    "When {name} shared something hard ({shared}), you answered in the same conversation "
+    "{answered}{timing}{support}."
+)
+EVIDENCE_SHARED_TIMES: Final[dict[bool, str]] = {True: "once", False: "{count} times"}
+EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (usually about {usual})"
+EVIDENCE_DEPTH_SUPPORT: Final = "; the answers read as support {share} (usually {usual})"
+EVIDENCE_SEASONS: Final = "Seasons in this period: {seasons}."
+EVIDENCE_SEASON_ITEM: Final = "{owner} ({kind}, {start} to {end})"
+EVIDENCE_SEASON_ONGOING: Final = "ongoing"
+EVIDENCE_FELT: Final = "Your audit of {date} felt: {ratings}."
+EVIDENCE_FELT_ITEM: Final = "{dimension} {score}"
+EVIDENCE_FELT_NONE: Final = "no recent example"
+EVIDENCE_REMEMBERED: Final = "{label} ({day}): {who}."
+EVIDENCE_REMEMBERED_WHO: Final[dict[str, str]] = {
+    "both": "you both wrote",
+    "me": "you wrote",
+    "them": "{name} wrote",
+    "neither": "neither of you wrote that day",
+}
+EVIDENCE_CRISIS_TITLE: Final = "Presence in difficult stretches"
+EVIDENCE_CRISIS_THEM: Final = (
+    "In {season}: {name} was in touch on {share} of its {days} days, against {usual} of "
+    "ordinary days."
+)
+EVIDENCE_CRISIS_ME: Final = (
+    "In {season}: you were in touch on {share} of its {days} days, against {usual} of "
+    "ordinary days."
+)
+EVIDENCE_CRISIS_NONE: Final = (
+    "No season overlaps the imported chat. Mark difficult stretches as seasons to see "
+    "presence in them: reciprocity season add {name} ..."
+)
+EVIDENCE_CANDIDATES_TITLE: Final = "Stretches where distress shows (not marked as seasons)"
+EVIDENCE_CANDIDATE: Final = (
+    "{owner} messages often read as distress from {start} to {end}. If it was a hard "
+    "stretch, you can mark it: reciprocity season add {name} --whose {whose} --kind other "
+    "--from {start} --to {end}"
+)
+EVIDENCE_CANDIDATE_OWNER: Final[dict[str, str]] = {"me": "Your", "them": "{name}'s"}
+EVIDENCE_CAUTION: Final = (
+    "These are patterns in messages, not a verdict: chats miss calls and time together, "
+    "and one side writing more for a while is what seasons are for. (docs/evidence.md)"
+)
+EVIDENCE_DURATION: Final[dict[str, str]] = {
+    "minutes": "{n} min",
+    "hours": "{h} h {m} min",
+    "days": "{d} days {h} h",
+}

@@ -1,0 +1,237 @@
+"""``reciprocity evidence``: import a chat once, again, in a group; show it; forget it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reciprocity.cli import evidence as evidence_cli
+from reciprocity.errors import InvalidFileError, Problem
+from reciprocity.evidence import readers
+from reciprocity.evidence.model import ChatMessage
+from tests.conftest import Cli
+
+HEADER = "#pipe-chat"
+
+
+class PipeReader:
+    """A test-only format: a header line, then ``ISO time|sender|text`` a line."""
+
+    name = "pipe"
+    label = "a test chat"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return head.startswith(HEADER.encode())
+
+    def read(self, path: Path) -> Iterator[ChatMessage]:
+        with path.open(encoding="utf-8") as file:
+            for number, line in enumerate(file, start=1):
+                if number == 1 or not line.strip():
+                    continue
+                parts = line.rstrip("\n").split("|", 2)
+                if len(parts) != 3:
+                    raise InvalidFileError([Problem("not a message", line=number)], file=str(path))
+                yield ChatMessage(
+                    dt.datetime.fromisoformat(parts[0]), parts[1], parts[2], line=number
+                )
+
+
+@pytest.fixture(autouse=True)
+def pipe_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "READERS", (PipeReader(),))
+
+
+def write_chat(
+    path: Path, days: int, *, start: int = 0, extra: str = "", group: bool = False
+) -> Path:
+    lines = [HEADER]
+    for day in range(start, start + days):
+        when = dt.datetime(2026, 1, 1, 9) + dt.timedelta(days=day)
+        lines.append(f"{when.isoformat()}|Sam Taylor|morning! coffee later?")
+        lines.append(f"{(when + dt.timedelta(minutes=2)).isoformat()}|Alex|yes! 11?")
+        if group:
+            lines.append(f"{(when + dt.timedelta(minutes=3)).isoformat()}|Jo|me too")
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def sam(cli: Cli) -> Cli:
+    assert cli("person", "add", "Sam", "--kind", "friend").code == 0
+    return cli
+
+
+def test_import_with_me_then_again_without_asking(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 10)
+    first = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert first.code == 0, first.err
+    assert "Imported chat.txt for Sam: 20 messages." in first.out
+    assert "you are Alex, Sam is Sam Taylor" in first.out
+    assert "not the text" in first.out
+
+    later = write_chat(tmp_path / "later.txt", 10, start=5)
+    second = sam("evidence", "import", str(later), "--person", "Sam")
+    assert second.code == 0, second.err
+    assert "10 new messages of 20 read" in second.out
+
+    same = sam("evidence", "import", str(later), "--person", "Sam")
+    assert "Nothing new in later.txt" in same.out
+
+
+def test_without_a_terminal_and_nothing_remembered_it_asks_for_me(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    result = sam("evidence", "import", str(chat), "--person", "Sam")
+    assert result.code == 2
+    assert "--me" in result.err
+    assert "'Sam Taylor', 'Alex'" in result.err
+
+
+def test_the_question_is_asked_once_and_remembered(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(question: str, outline: object, exclude: str | None = None) -> str:
+        asked.append(question)
+        return "Alex"
+
+    monkeypatch.setattr(evidence_cli, "_interactive", lambda: True)
+    monkeypatch.setattr(evidence_cli, "_ask_participant", answer)
+    chat = write_chat(tmp_path / "chat.txt", 3)
+    assert sam("evidence", "import", str(chat), "--person", "Sam").code == 0
+    assert sam("evidence", "import", str(chat), "--person", "Sam").code == 0
+    assert asked == ["Which of these is you?"]
+
+
+def test_a_group_chat_is_told_and_only_the_two_count(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "group.txt", 3, group=True)
+    result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert result.code == 0, result.err
+    assert "This is a group chat" in result.out
+    assert "6 messages" in result.out
+
+
+def test_keeping_the_text_is_said(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "alex", "--keep-text")
+    assert result.code == 0, result.err
+    assert "The text of the messages was kept" in result.out
+
+
+def test_a_broken_file_keeps_nothing(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 3, extra="this is not a message\n")
+    result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert result.code == 2
+    assert "chat.txt:8: not a message" in result.err
+    shown = sam("evidence", "show", "Sam", "--json")
+    assert json.loads(shown.out)["messages"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--person", "Nobody", "--me", "Alex"], "no relationship called 'Nobody'"),
+        (["--person", "Sam", "--me", "Zed"], "nobody called 'Zed' writes in this chat"),
+        (["--person", "Sam", "--me", "Alex", "--format", "fax"], "unknown format 'fax'"),
+        (["--person", "Sam", "--me", "Alex", "--timezone", "Mars/Base"], "unknown time zone"),
+    ],
+)
+def test_bad_input_gets_one_clear_message(
+    sam: Cli, tmp_path: Path, args: list[str], said: str
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    result = sam("evidence", "import", str(chat), *args)
+    assert result.code != 0
+    assert said in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_missing_file_and_an_unknown_format_are_refused(sam: Cli, tmp_path: Path) -> None:
+    missing = sam("evidence", "import", str(tmp_path / "nope.txt"), "--person", "Sam")
+    assert missing.code != 0
+    assert "nope.txt: no such file" in missing.err
+    other = tmp_path / "notes.txt"
+    other.write_text("just some notes\n", encoding="utf-8")
+    unknown = sam("evidence", "import", str(other), "--person", "Sam", "--me", "Alex")
+    assert unknown.code != 0
+    assert "not a chat export reciprocity recognises" in unknown.err
+    assert "pipe" in unknown.err
+
+
+def test_show_tells_the_patterns_and_json_has_them(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 40)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    shown = sam("evidence", "show", "Sam")
+    assert shown.code == 0, shown.err
+    assert (
+        "Who started conversations after a quiet spell: you about 0 in 10, Sam about 10 in 10"
+        in shown.out
+    )
+    document = json.loads(sam("evidence", "show", "Sam", "--json", "--period", "quarter").out)
+    assert document["messages"] == 80
+    assert document["periods"][0]["label"] == "2026 Q1"
+    assert document["periods"][0]["initiation"]["started_after_quiet"]["mine"] == 0.0
+    assert document["imports"][0]["file"] == "chat.txt"
+
+
+def test_remove_forgets_everything_after_confirmation(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 5)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    removed = sam("evidence", "remove", "Sam", "--yes")
+    assert removed.code == 0
+    assert "(10 messages)" in removed.out
+    assert json.loads(sam("evidence", "show", "Sam", "--json").out)["imports"] == []
+    again = sam("evidence", "import", str(chat), "--person", "Sam")
+    assert again.code == 2  # who is who was forgotten too
+    assert "Nothing was imported" in sam("evidence", "remove", "Sam", "--yes").out
+
+
+def test_remove_asks_first_and_a_no_keeps_everything(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    kept = sam("evidence", "remove", "Sam")
+    assert "Nothing was forgotten." in kept.out
+    assert json.loads(sam("evidence", "show", "Sam", "--json").out)["messages"] == 4
+
+
+def test_several_conversations_in_one_export_are_listed(sam: Cli, tmp_path: Path) -> None:
+    class TwoChats(PipeReader):
+        def read(self, path: Path) -> Iterator[ChatMessage]:
+            for message in super().read(path):
+                yield dataclasses.replace(
+                    message, chat="Sam" if (message.line or 0) % 2 else "Work"
+                )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "READERS", (TwoChats(),))
+        chat = write_chat(tmp_path / "chat.txt", 2)
+        listed = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+        assert listed.code == 2
+        assert "choose one with --chat: 'Work', 'Sam'" in listed.err
+
+
+def test_someone_new_in_a_later_export_is_taken_as_someone_else(sam: Cli, tmp_path: Path) -> None:
+    first = write_chat(tmp_path / "chat.txt", 3)
+    assert sam("evidence", "import", str(first), "--person", "Sam", "--me", "Alex").code == 0
+    later = write_chat(tmp_path / "later.txt", 3, start=3, group=True)
+    result = sam("evidence", "import", str(later), "--person", "Sam")
+    assert result.code == 0, result.err
+    assert "This is a group chat" in result.out
+    assert "Imported later.txt for Sam: 6 messages." in result.out
+
+
+def test_a_chat_with_one_writer_says_it_shows_nothing_between_two(sam: Cli, tmp_path: Path) -> None:
+    chat = tmp_path / "alone.txt"
+    chat.write_text(f"{HEADER}\n2026-01-01T09:00:00|Alex|note to self\n", encoding="utf-8")
+    result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert result.code == 2
+    assert "only one person writes in this chat" in result.err

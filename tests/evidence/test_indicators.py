@@ -1,0 +1,222 @@
+"""The indicators read the promises of the product from a pair's own messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Iterable
+
+from reciprocity.core.evidence import EvidenceFacts, SignalFlag
+from reciprocity.core.indicator_words import describe_evidence, duration_words, share_words
+from reciprocity.core.indicators import PeriodKind, read_evidence
+from reciprocity.core.memory import ImportantDate
+from reciprocity.core.rhythm_fit import MAX_SILENCE, MIN_SILENCE, fit_silence
+from reciprocity.core.seasons import Season, SeasonKind, Whose
+from reciprocity.phrasing_rules import check
+
+TODAY = dt.date(2026, 12, 1)
+JAN = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)
+HARD = SignalFlag.READ | SignalFlag.DISCLOSURE | SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
+KIND = SignalFlag.READ | SignalFlag.SUPPORT
+ME, THEM = True, False
+LEDGER = re.compile(
+    r"\b(owe[sd]?|debts?|balance|repay|pay\s+back|settle|even\s+up|score|give\s+less|in\s+return)\b",
+    re.IGNORECASE,
+)
+
+Message = tuple[dt.datetime, bool, int]
+
+
+def facts_of(messages: Iterable[Message]) -> EvidenceFacts:
+    facts = EvidenceFacts()
+    for at, from_me, flags in sorted(messages, key=lambda m: m[0]):
+        facts.append(int(at.timestamp()), from_me, 20, int(flags))
+    return facts
+
+
+def daily(days: int, opener: bool | None = None, start: dt.datetime = JAN) -> list[Message]:
+    """One conversation a day of four quick messages; openers alternate unless one is given."""
+    out = []
+    for day in range(days):
+        first = opener if opener is not None else bool(day % 2)
+        at = start + dt.timedelta(days=day)
+        for minute, side in ((0, first), (2, not first), (4, first), (7, not first)):
+            out.append((at + dt.timedelta(minutes=minute), side, 0))
+    return out
+
+
+def test_the_silence_is_fitted_to_the_pairs_own_rhythm() -> None:
+    quick = [60, 90, 120, 45, 30] * 40 + [86_400, 100_000, 70_000] * 20
+    slow = [3_600, 5_400, 7_200, 2_700] * 40 + [4 * 86_400, 5 * 86_400] * 20
+    quick_silence, slow_silence = fit_silence(quick), fit_silence(slow)
+    assert MIN_SILENCE <= quick_silence < slow_silence <= MAX_SILENCE
+    assert quick_silence > 120
+    assert slow_silence > 7_200
+
+
+def test_a_chat_too_short_for_a_rhythm_gets_an_hour() -> None:
+    assert fit_silence([60, 120, 86_400]) == 3_600
+
+
+def test_a_friend_who_always_starts_the_conversation() -> None:
+    report = read_evidence(facts_of(daily(59, opener=THEM)), today=TODAY)
+    started = [p.started_by_me for p in report.periods]
+    assert all(s is not None and s.value == 0 for s in started)
+    words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
+    assert (
+        "Who started conversations after a quiet spell: you about 0 in 10, Sam about 10 in 10"
+        in words
+    )
+
+
+def test_a_pair_who_take_turns_starting_is_about_even() -> None:
+    report = read_evidence(facts_of(daily(62)), today=TODAY)
+    january = report.periods[0].started_by_me
+    assert january is not None
+    assert 0.4 <= january.value <= 0.6
+    assert abs(january.value - january.usual) < 0.1
+
+
+def test_quarters_group_three_months() -> None:
+    report = read_evidence(facts_of(daily(120)), period=PeriodKind.QUARTER, today=TODAY)
+    assert [p.label for p in report.periods] == ["2026 Q1", "2026 Q2"]
+    assert report.periods[0].end == dt.date(2026, 3, 31)
+
+
+def grief_messages() -> list[Message]:
+    """Daily chat all year; in my grief season (March and April) Sam writes every fifth day."""
+    out = []
+    for day in range(180):
+        at = JAN + dt.timedelta(days=day)
+        grieving = dt.date(2026, 3, 1) <= at.date() <= dt.date(2026, 4, 30)
+        out.append((at, ME, 0))
+        if not grieving or day % 5 == 0:
+            out.append((at + dt.timedelta(minutes=3), THEM, 0))
+    return out
+
+
+GRIEF = Season("s1", "p", Whose.ME, SeasonKind.GRIEF, dt.date(2026, 3, 1), dt.date(2026, 4, 30))
+
+
+def test_a_partner_who_goes_quiet_in_my_grief_season() -> None:
+    report = read_evidence(facts_of(grief_messages()), seasons=[GRIEF], today=TODAY)
+    (reading,) = report.crises
+    assert reading.season == GRIEF
+    assert reading.them is not None
+    assert reading.them <= 0.25
+    assert reading.usual_them == 1.0
+    assert reading.me is None  # in my season, the question is their presence
+    march = next(p for p in report.periods if p.label == "2026-03")
+    assert march.seasons == (GRIEF,)
+    words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
+    assert "Sam was in touch on about 2 in 10 of its 61 days, against about 10 in 10" in words
+
+
+def test_hard_news_answered_quickly_with_support() -> None:
+    messages = daily(40)
+    for day in (3, 10, 17):
+        at = JAN + dt.timedelta(days=day, hours=5)
+        messages += [(at, THEM, HARD), (at + dt.timedelta(minutes=4), ME, KIND)]
+    report = read_evidence(facts_of(messages), today=TODAY)
+    january = report.periods[0]
+    assert january.my_answers is not None
+    assert january.my_answers.shared == 3
+    assert january.my_answers.answered == 1.0
+    assert january.my_answers.supportive == 1.0
+    assert january.my_answers.reply_minutes == 4
+    assert january.their_answers is None  # I shared nothing hard
+
+
+def test_hard_news_left_unanswered_until_another_day() -> None:
+    messages = daily(30)
+    at = JAN + dt.timedelta(days=4, hours=5)
+    messages += [(at, ME, HARD)]
+    report = read_evidence(facts_of(messages), today=TODAY)
+    theirs = report.periods[0].their_answers
+    assert theirs is not None
+    assert theirs.answered == 0.0
+    assert theirs.supportive is None
+
+
+def test_a_stretch_of_distress_is_offered_as_a_season_to_confirm() -> None:
+    messages = daily(90)
+    for day in range(30, 44):
+        messages.append((JAN + dt.timedelta(days=day, hours=6), THEM, HARD))
+    report = read_evidence(facts_of(messages), today=TODAY)
+    (candidate,) = report.candidates
+    assert candidate.whose is Whose.THEM
+    assert dt.date(2026, 1, 25) <= candidate.start <= dt.date(2026, 2, 1)
+    marked = Season("s2", "p", Whose.THEM, SeasonKind.OTHER, candidate.start, candidate.end)
+    again = read_evidence(facts_of(messages), seasons=[marked], today=TODAY)
+    assert again.candidates == ()
+
+
+def test_who_wrote_on_a_remembered_date() -> None:
+    birthday = ImportantDate("d1", "p", "Sam's birthday", dt.date(1990, 1, 10))
+    messages = [m for m in daily(31) if m[0].day != 10 or m[1] is ME]
+    report = read_evidence(facts_of(messages), dates=[birthday], today=TODAY)
+    (remembered,) = report.periods[0].remembered
+    assert remembered.day == dt.date(2026, 1, 10)
+    assert remembered.i_wrote
+    assert not remembered.they_wrote
+
+
+def test_check_ins_and_thanks_are_shares_of_each_period() -> None:
+    messages = daily(31)
+    for day in range(0, 30, 3):
+        messages.append((JAN + dt.timedelta(days=day, hours=8), THEM, SignalFlag.CHECK_IN | 1))
+    messages.append((JAN + dt.timedelta(days=5, hours=8), ME, SignalFlag.CHECK_IN | 1))
+    report = read_evidence(facts_of(messages), today=TODAY)
+    check_ins = report.periods[0].check_ins_by_me
+    assert check_ins is not None
+    assert round(check_ins.value, 2) == round(1 / 11, 2)
+
+
+def test_nothing_imported_says_how_to_import() -> None:
+    report = read_evidence(EvidenceFacts(), today=TODAY)
+    assert report.periods == ()
+    assert "reciprocity evidence import" in describe_evidence(report, "Sam")[0][0]
+
+
+def test_shares_and_durations_read_plainly() -> None:
+    assert share_words(0.68) == "about 7 in 10"
+    assert duration_words(90) == "2 min"
+    assert duration_words(3 * 3600 + 600) == "3 h 10 min"
+    assert duration_words(26 * 3600) == "1 days 2 h"
+
+
+def test_no_evidence_text_keeps_accounts_or_blames() -> None:
+    messages = grief_messages()
+    for day in (3, 50, 100):
+        at = JAN + dt.timedelta(days=day, hours=5)
+        messages += [(at, THEM, HARD), (at + dt.timedelta(minutes=30), ME, KIND)]
+        messages += [(at + dt.timedelta(hours=2), ME, HARD)]
+    birthday = ImportantDate("d1", "p", "Sam's birthday", dt.date(1990, 2, 10))
+    for period in PeriodKind:
+        report = read_evidence(
+            facts_of(messages), seasons=[GRIEF], dates=[birthday], period=period, today=TODAY
+        )
+        for paragraph in describe_evidence(report, "Sam"):
+            for line in paragraph:
+                assert not LEDGER.search(line), line
+                assert not check(line), line
+
+
+def test_days_are_the_persons_local_days() -> None:
+    auckland = zoneinfo.ZoneInfo("Pacific/Auckland")
+    birthday = ImportantDate("d1", "p", "Sam's birthday", dt.date(1990, 1, 10))
+    # 12:00 UTC on the 9th is 01:00 on the 10th in Auckland (summer, UTC+13).
+    late = dt.datetime(2026, 1, 9, 12, 0, tzinfo=dt.UTC)
+    messages = [*daily(8), (late, THEM, 0), *daily(20, start=JAN + dt.timedelta(days=10))]
+    in_utc = read_evidence(facts_of(messages), dates=[birthday], today=TODAY)
+    local = read_evidence(facts_of(messages), dates=[birthday], zone=auckland, today=TODAY)
+    assert not in_utc.periods[0].remembered[0].they_wrote
+    assert local.periods[0].remembered[0].they_wrote
+
+
+def test_the_indicators_judge_as_many_answers_as_the_import_reads() -> None:
+    from reciprocity.core.indicators import ANSWER_MESSAGES
+    from reciprocity.evidence.importer import REPLIES_READ
+
+    assert ANSWER_MESSAGES == REPLIES_READ

@@ -1,0 +1,40 @@
+"""The word filter in front of the signals lets through what the indicators need."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reciprocity.core.evidence import SignalFlag
+from reciprocity.evidence.reading import Reading, read_upkeep, what_to_read
+
+GOLD = Path(__file__).parents[1] / "data" / "signals_gold.jsonl"
+ROWS = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_nearly_every_hard_disclosure_goes_to_the_models() -> None:
+    hard = [r["text"] for r in ROWS if r["distress"] or r["disclosure"] == "emotional"]
+    sent = [text for text in hard if what_to_read(text) is Reading.FULL]
+    assert len(sent) / len(hard) >= 0.9, sorted(set(hard) - set(sent))
+
+
+def test_nearly_every_check_in_and_thanks_is_found_by_the_rules() -> None:
+    upkeep = [r["text"] for r in ROWS if r["check_in"] or r["gratitude"]]
+    found = [
+        text
+        for text in upkeep
+        if what_to_read(text) is Reading.FULL
+        or read_upkeep(text) & (SignalFlag.CHECK_IN | SignalFlag.GRATITUDE)
+    ]
+    assert len(found) / len(upkeep) >= 0.9, sorted(set(upkeep) - set(found))
+
+
+def test_everyday_lines_are_not_read() -> None:
+    for text in ("on my way", "haha", "see you at 7", "pizza tonight?", "ok", "👍"):
+        assert what_to_read(text) is Reading.NONE, text
+
+
+def test_curly_apostrophes_and_not_ok_are_understood() -> None:
+    assert what_to_read("I can\u2019t cope") is Reading.FULL
+    assert what_to_read("im not ok") is Reading.FULL
+    assert what_to_read("you ok?") is Reading.UPKEEP
