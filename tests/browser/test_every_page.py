@@ -18,9 +18,12 @@ from playwright.sync_api import Page, expect
 from reciprocity import messages
 from reciprocity.core import DimensionRating, Lean
 from reciprocity.core.audit import needs_reflection
+from reciprocity.core.evidence import Role
 from reciprocity.core.invitation import Response
 from reciprocity.core.memory import ImportantDate, SharedThing
 from reciprocity.demo import demo_archive
+from reciprocity.evidence.importer import ChatSource, import_chat
+from reciprocity.evidence.model import ChatMessage
 from reciprocity.formats.invitation_page import invitation_html
 from reciprocity.store import new_id
 from reciprocity.web.pages.audit import STEPS
@@ -50,6 +53,18 @@ def empty_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     db = tmp_path_factory.mktemp("welcome") / "reciprocity.db"
     with serve(db) as origin:
         yield App(origin, db)
+
+
+ROLES = {"Mum": Role.THEM, "Me": Role.ME}
+
+
+def _chat() -> Iterator[ChatMessage]:
+    """Half a year of messages between Mum and me, some of them about something hard."""
+    texts = ("how are you?", "I had a really hard day at the hospital", "oh no, I'm so sorry")
+    at = dt.datetime.combine(TODAY, dt.time(9)) - dt.timedelta(days=180)
+    for i in range(300):
+        at += dt.timedelta(hours=5 if i % 3 else 20)
+        yield ChatMessage(at, "Mum" if i % 2 else "Me", texts[i % len(texts)])
 
 
 def _draft(answers_date: dt.date) -> dict[str, Any]:
@@ -96,6 +111,7 @@ def site(app: App, empty_app: App) -> Site:
         )
         reflected = next(a for a in store.audits(mum.id) if needs_reflection(a.overall.score))
         page_of_invitation = invitation_html(store.add_invitation(mum.id))
+        import_chat(store, mum.id, _chat(), ChatSource("chat.txt", "whatsapp"), roles=ROLES)
     jo = app.person("Jo")
     pages = {
         "welcome": empty_app.url("/"),
@@ -107,6 +123,8 @@ def site(app: App, empty_app: App) -> Site:
         "an audit": app.url(f"/people/{mum.id}/audits/{reflected.id}"),
         "changing an audit": app.url(f"/people/{mum.id}/audits/{reflected.id}/edit"),
         "guide": app.url(f"/people/{mum.id}/guide"),
+        "chats": app.url(f"/people/{mum.id}/evidence"),
+        "chats not imported": app.url(f"/people/{jo.id}/evidence"),
         "compare": app.url(f"/people/{alex.id}/compare"),
         "compare without answers": app.url(f"/people/{sam.id}/compare"),
         "reminders": app.url("/reminders"),
@@ -127,6 +145,8 @@ PAGES = [
     "an audit",
     "changing an audit",
     "guide",
+    "chats",
+    "chats not imported",
     "compare",
     "compare without answers",
     INVITE,

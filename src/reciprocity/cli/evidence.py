@@ -76,25 +76,6 @@ def _zone(name: str | None) -> dt.tzinfo | None:
         raise InvalidInputError([Problem(message, "--timezone")]) from error
 
 
-def _local_zone() -> dt.tzinfo:
-    """This computer's time zone with its summer-time rules, for calendar days and periods.
-
-    Read from ``TZ`` or the ``/etc/localtime`` link; where neither names a zone, today's
-    offset (right except across a change of summer time).
-    """
-    import os
-    import zoneinfo
-
-    key = os.environ.get("TZ", "").lstrip(":")
-    if not key:
-        target = os.path.realpath("/etc/localtime")
-        key = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
-    try:
-        return zoneinfo.ZoneInfo(key)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.datetime.now().astimezone().tzinfo or dt.UTC
-
-
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -313,6 +294,7 @@ def show(
     from reciprocity.cli.inputs import parse_choice
     from reciprocity.core.indicator_words import describe_evidence
     from reciprocity.core.indicators import PeriodKind, read_evidence
+    from reciprocity.evidence.zone import local_zone
 
     kind = parse_choice(period, PeriodKind, "--period")
     app_state = state(ctx)
@@ -324,7 +306,7 @@ def show(
         dates=store.important_dates(person.id),
         audits=store.audits(person.id),
         period=kind,
-        zone=_local_zone(),
+        zone=local_zone(),
         today=app_state.today(),
     )
     if as_json:

@@ -42,6 +42,7 @@ WEB_NOTICES: Final[dict[str, str]] = {
     "renamed": "Renamed.",
     "rhythm-set": "The audit rhythm is set.",
     "season-added": "Season marked. Low scores inside it are read as temporary.",
+    "evidence-removed": "Forgotten: nothing imported from these chats is kept any more.",
     "season-ended": "Season ended.",
     "season-changed": "Season changed.",
     "season-removed": "Season removed.",
@@ -364,3 +365,52 @@ ERR_SERVE_PASSWORD: Final = (
 )
 ASK_SERVE_PASSWORD: Final = "A password for the web app"
 SERVE_RUNNING: Final = "reciprocity is open at {url}  (press Ctrl-C to stop)"
+
+# --- Evidence from the person's chats ------------------------------------------------------
+
+WEB_EVIDENCE_SECTION_TITLE: Final = "Evidence from your chats"
+WEB_EVIDENCE_TITLE: Final = "Your chats with {name}"
+WEB_EVIDENCE_INTRO: Final = (
+    "What your own chat exports show, per period, next to how the audits felt. They are "
+    "patterns over time, read on this computer; a quiet month is not a verdict, and nobody "
+    "has to match anybody message for message."
+)
+WEB_EVIDENCE_NONE: Final = "Nothing is imported from your chats with {name} yet."
+WEB_EVIDENCE_HOW: Final = (
+    "Chat exports can be large, so they are imported from the terminal, where you are asked "
+    "once which participant is you: reciprocity evidence import FILE --person {arg}"
+)
+WEB_EVIDENCE_IMPORTED: Final = "{messages} kept from {files}; the latest on {date}."
+WEB_EVIDENCE_LINK: Final = "See the patterns in your chats"
+WEB_EVIDENCE_PER: Final = "Per"
+WEB_EVIDENCE_PERIOD_NAMES: Final[dict[str, str]] = {"month": "month", "quarter": "quarter"}
+WEB_EVIDENCE_CHART_TITLE: Final = "Who reaches out, over time"
+WEB_EVIDENCE_CHART_LABEL: Final = (
+    "Your part of starting conversations, reaching out after a long quiet and checking in "
+    "with {name}, per period, with seasons shaded"
+)
+WEB_EVIDENCE_SERIES: Final[dict[str, str]] = {
+    "started": "You started after a quiet spell",
+    "reached_out": "You reached out after a long quiet",
+    "check_ins": "Your check-ins",
+}
+WEB_SHARE_TICKS: Final[dict[float, str]] = {0.0: "0 in 10", 0.5: "5 in 10", 1.0: "10 in 10"}
+WEB_EVIDENCE_TABLE: Final = "The same figures as a table"
+WEB_COL_PERIOD: Final = "Period"
+WEB_EVIDENCE_PERIODS_TITLE: Final = "Period by period"
+WEB_EVIDENCE_IMPORTS_TITLE: Final = "What was imported"
+WEB_EVIDENCE_IMPORT_ROW: Final = "{date}: {file} ({format}), {added} new of {read}{kept}{group}"
+WEB_EVIDENCE_KEPT_TEXT: Final = "; the text was kept"
+WEB_EVIDENCE_GROUP: Final = "; a group chat, only the two of you counted"
+WEB_EVIDENCE_REMOVE_TITLE: Final = "Forget these chats"
+WEB_EVIDENCE_REMOVE_HELP: Final = (
+    "Removes every message imported for {name} and who was who; your audits stay as they are."
+)
+WEB_EVIDENCE_REMOVE_CONFIRM: Final = "Yes, forget every message imported for {name}"
+WEB_EVIDENCE_REMOVE: Final = "Forget the chats"
+WEB_EVIDENCE_CONFIRM_NEEDED: Final = "Tick the box to say you mean it; nothing was removed."
+WEB_EVIDENCE_MARK_SEASON: Final = "Mark it as a season"
+WEB_EVIDENCE_CANDIDATE: Final = (
+    "{owner} messages often read as distress from {start} to {end}. If it was a hard "
+    "stretch, you can mark it as a season."
+)

@@ -22,7 +22,15 @@ from starlette.templating import Jinja2Templates
 from reciprocity.errors import ReciprocityError
 from reciprocity.store import Store, open_store
 from reciprocity.web.context import MAX_FORM_BYTES, Handler, Web, page
-from reciprocity.web.pages import api, audit, conversation, keeping, people, relationship
+from reciprocity.web.pages import (
+    api,
+    audit,
+    conversation,
+    evidence,
+    keeping,
+    people,
+    relationship,
+)
 from reciprocity.web.security import LOOPBACK_NAMES, Guard, GuardSettings
 from reciprocity.web.snapshot import Snapshots
 
@@ -99,6 +107,8 @@ def _routes(web: Web) -> list[Route | Mount]:
         post(f"{person}/audit-discard", audit.discard),
         get(f"{person}/audits/{{audit_id}}", audit.show_audit),
         both(f"{person}/audits/{{audit_id}}/edit", audit.edit_audit),
+        get(f"{person}/evidence", evidence.evidence_page),
+        post(f"{person}/evidence/remove", evidence.remove_evidence),
         get(f"{person}/guide", conversation.guide_page),
         post(f"{person}/invite", conversation.invite),
         get(f"{person}/compare", conversation.compare_page),

@@ -18,7 +18,7 @@ from reciprocity import messages
 from reciprocity.core.model import MAX_SCORE, MIN_SCORE, Audit, Dimension
 from reciprocity.core.seasons import Season
 
-__all__ = ["Series", "dimension_chart", "sparkline"]
+__all__ = ["Series", "dimension_chart", "share_chart", "sparkline"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Series:
 
     name: str
     css: str
-    points: tuple[tuple[dt.date, int], ...]
+    points: tuple[tuple[dt.date, float], ...]
 
 
 def _fmt(value: float) -> str:
@@ -71,6 +71,8 @@ _MARKERS = {
     "crisis": "diamond",
     "maintenance": "triangle",
 }
+# The evidence chart's lines borrow the colours and shapes of the dimension they inform.
+_MARKERS |= {"started": "circle", "reached-out": "triangle", "check-ins": "square"}
 
 
 def _marker(shape: str, cx: float, cy: float, css: str) -> str:
@@ -102,68 +104,113 @@ def dimension_series(audits: Sequence[Audit]) -> list[Series]:
     return found
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """A time chart's box: from ``start`` to ``end`` across, ``low`` to ``high`` up."""
+
+    start: dt.date
+    end: dt.date
+    low: float
+    high: float
+    width: float = 640.0
+    height: float = 260.0
+    left: float = 34.0
+    right: float = 12.0
+    top: float = 12.0
+    bottom: float = 40.0
+
+    def x(self, day: dt.date) -> float:
+        day = min(max(day, self.start), self.end)
+        span = (self.end - self.start).days or 1
+        return self.left + (self.width - self.left - self.right) * (day - self.start).days / span
+
+    def y(self, value: float) -> float:
+        plot_h = self.height - self.top - self.bottom
+        return self.top + plot_h * (self.high - value) / (self.high - self.low)
+
+
+def _time_chart(
+    frame: _Frame,
+    series: Sequence[Series],
+    seasons: Sequence[Season],
+    *,
+    ticks: Sequence[tuple[float, str]],
+    today: dt.date,
+    label: str,
+) -> Markup:
+    """Lines over time, seasons as shaded bands behind them, a year grid and the ends' dates."""
+    f = frame
+    plot_h = f.height - f.top - f.bottom
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {_fmt(f.width)} {_fmt(f.height)}" role="img" '
+        f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
+    ]
+    for season in seasons:
+        season_end = season.end or today
+        if season_end < f.start or season.start > f.end:
+            continue
+        x0, x1 = f.x(season.start), f.x(season_end)
+        parts.append(
+            f'<rect class="season-band" x="{_fmt(x0)}" y="{_fmt(f.top)}" '
+            f'width="{_fmt(max(2.0, x1 - x0))}" height="{_fmt(plot_h)}">'
+            f"<title>{escape(messages.SEASON_KIND_LABELS[season.kind])}</title></rect>"
+        )
+    for value, text in ticks:
+        parts.append(
+            f'<line class="grid" x1="{_fmt(f.left)}" x2="{_fmt(f.width - f.right)}" '
+            f'y1="{_fmt(f.y(value))}" y2="{_fmt(f.y(value))}"/>'
+            f'<text class="axis" x="{_fmt(f.left - 8)}" y="{_fmt(f.y(value) + 4)}" '
+            f'text-anchor="end">{escape(text)}</text>'
+        )
+    for year in range(f.start.year + 1, f.end.year + 1):
+        tick = f.x(dt.date(year, 1, 1))
+        parts.append(
+            f'<line class="grid year" x1="{_fmt(tick)}" x2="{_fmt(tick)}" y1="{_fmt(f.top)}" '
+            f'y2="{_fmt(f.top + plot_h)}"/>'
+            f'<text class="axis" x="{_fmt(tick)}" y="{_fmt(f.height - f.bottom + 16)}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    parts.append(
+        f'<text class="axis" x="{_fmt(f.left)}" y="{_fmt(f.height - 6)}">'
+        f"{f.start.isoformat()}</text>"
+        f'<text class="axis" x="{_fmt(f.width - f.right)}" y="{_fmt(f.height - 6)}" '
+        f'text-anchor="end">{f.end.isoformat()}</text>'
+    )
+    for line in series:
+        css = f"dim-{line.css}"
+        if len(line.points) > 1:
+            coords = " ".join(f"{_fmt(f.x(d))},{_fmt(f.y(v))}" for d, v in line.points)
+            parts.append(f'<polyline class="line {css}" points="{coords}"/>')
+        shape = _MARKERS[line.css]
+        parts.extend(_marker(shape, f.x(d), f.y(v), f"mark {css}") for d, v in line.points)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
 def dimension_chart(
     audits: Sequence[Audit], seasons: Sequence[Season], *, today: dt.date, label: str
 ) -> Markup:
     """The four dimensions over time, with seasons drawn as shaded bands behind them."""
-    width, height = 640.0, 260.0
-    left, right, top, bottom = 34.0, 12.0, 12.0, 40.0
-    series = dimension_series(audits)
     days = [a.date for a in audits]
     if not days:
         return Markup("")
     start = min([*days, *(s.start for s in seasons if s.start >= days[0])])
     end = max(days[-1], start + dt.timedelta(days=1))
-    span = (end - start).days or 1
-    plot_w, plot_h = width - left - right, height - top - bottom
+    frame = _Frame(start, end, MIN_SCORE, MAX_SCORE)
+    ticks = [(score, str(score)) for score in range(MIN_SCORE, MAX_SCORE + 1)]
+    series = dimension_series(audits)
+    return _time_chart(frame, series, seasons, ticks=ticks, today=today, label=label)
 
-    def x(day: dt.date) -> float:
-        day = min(max(day, start), end)
-        return left + plot_w * (day - start).days / span
 
-    def y(score: float) -> float:
-        return top + plot_h * (MAX_SCORE - score) / (MAX_SCORE - MIN_SCORE)
-
-    parts = [
-        f'<svg class="chart" viewBox="0 0 {_fmt(width)} {_fmt(height)}" role="img" '
-        f'aria-labelledby="chart-title"><title id="chart-title">{escape(label)}</title>'
-    ]
-    for season in seasons:
-        season_end = season.end or today
-        if season_end < start or season.start > end:
-            continue
-        x0, x1 = x(season.start), x(season_end)
-        parts.append(
-            f'<rect class="season-band" x="{_fmt(x0)}" y="{_fmt(top)}" '
-            f'width="{_fmt(max(2.0, x1 - x0))}" height="{_fmt(plot_h)}">'
-            f"<title>{escape(messages.SEASON_KIND_LABELS[season.kind])}</title></rect>"
-        )
-    for score in range(MIN_SCORE, MAX_SCORE + 1):
-        parts.append(
-            f'<line class="grid" x1="{_fmt(left)}" x2="{_fmt(width - right)}" '
-            f'y1="{_fmt(y(score))}" y2="{_fmt(y(score))}"/>'
-            f'<text class="axis" x="{_fmt(left - 8)}" y="{_fmt(y(score) + 4)}" '
-            f'text-anchor="end">{score}</text>'
-        )
-    for year in range(start.year + 1, end.year + 1):
-        tick = x(dt.date(year, 1, 1))
-        parts.append(
-            f'<line class="grid year" x1="{_fmt(tick)}" x2="{_fmt(tick)}" y1="{_fmt(top)}" '
-            f'y2="{_fmt(top + plot_h)}"/>'
-            f'<text class="axis" x="{_fmt(tick)}" y="{_fmt(height - bottom + 16)}" '
-            f'text-anchor="middle">{year}</text>'
-        )
-    parts.append(
-        f'<text class="axis" x="{_fmt(left)}" y="{_fmt(height - 6)}">{start.isoformat()}</text>'
-        f'<text class="axis" x="{_fmt(width - right)}" y="{_fmt(height - 6)}" '
-        f'text-anchor="end">{end.isoformat()}</text>'
-    )
-    for line in series:
-        css = f"dim-{line.css}"
-        if len(line.points) > 1:
-            coords = " ".join(f"{_fmt(x(d))},{_fmt(y(s))}" for d, s in line.points)
-            parts.append(f'<polyline class="line {css}" points="{coords}"/>')
-        shape = _MARKERS[line.css]
-        parts.extend(_marker(shape, x(d), y(s), f"mark {css}") for d, s in line.points)
-    parts.append("</svg>")
-    return Markup("".join(parts))
+def share_chart(
+    series: Sequence[Series], seasons: Sequence[Season], *, today: dt.date, label: str
+) -> Markup:
+    """The person's share of some kind of contact per period (0 to 1), seasons behind."""
+    days = [d for line in series for d, _ in line.points]
+    if not days:
+        return Markup("")
+    start = min(days)
+    end = max(*days, start + dt.timedelta(days=1))
+    frame = _Frame(start, end, 0.0, 1.0, left=72.0)
+    ticks = [(value, messages.WEB_SHARE_TICKS[value]) for value in (0.0, 0.5, 1.0)]
+    return _time_chart(frame, series, seasons, ticks=ticks, today=today, label=label)

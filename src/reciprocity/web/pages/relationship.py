@@ -95,6 +95,7 @@ def relationship(
             "care": store.care_preferences(person.id),
             "care_ways": list(CareWay),
             "draft": store.draft(person.id),
+            "evidence_imports": store.evidence_imports(person.id),
             "due": due,
             "every": every,
             "errors": errors or {},

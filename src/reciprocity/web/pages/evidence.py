@@ -1,0 +1,128 @@
+"""What the person's own chats show: the patterns per period, the imports, and forgetting them.
+
+The page calls the same indicators as ``reciprocity evidence show``; reading them for
+a long chat history takes a moment, so the relationship's own page only shows what
+was imported and links here.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from reciprocity import messages
+from reciprocity.core.indicator_values import EvidenceReport
+from reciprocity.core.indicator_words import describe_evidence, share_words
+from reciprocity.core.indicators import PeriodKind, read_evidence
+from reciprocity.core.model import Person
+from reciprocity.evidence.zone import local_zone
+from reciprocity.formats.shell import shell_quote
+from reciprocity.web.charts import Series, share_chart
+from reciprocity.web.context import Ctx, FieldErrors
+
+__all__ = ["evidence_page", "remove_evidence"]
+
+# The shares drawn on the chart, each with the series' CSS class.
+_DRAWN = (("started", "started"), ("reached_out", "reached-out"), ("check_ins", "check-ins"))
+
+
+def _person(ctx: Ctx) -> Person:
+    return ctx.store.person_by_id(ctx.path_param("person_id"))
+
+
+def _series(report: EvidenceReport) -> list[Series]:
+    found = []
+    for what, css in _DRAWN:
+        points = tuple(
+            (period.start, share.value)
+            for period in report.periods
+            if (share := getattr(period, f"{what}_by_me")) is not None
+        )
+        found.append(Series(messages.WEB_EVIDENCE_SERIES[what], css, points))
+    return found
+
+
+def _table(report: EvidenceReport) -> list[list[str]]:
+    rows = []
+    for period in report.periods:
+        cells = [period.label]
+        for what, _ in _DRAWN:
+            share = getattr(period, f"{what}_by_me")
+            cells.append("" if share is None else share_words(share.value))
+        rows.append(cells)
+    return rows
+
+
+def _candidates(report: EvidenceReport, person: Person) -> list[dict[str, object]]:
+    """Each distress stretch offered as a season, with the words that offer it."""
+    return [
+        {
+            "text": messages.WEB_EVIDENCE_CANDIDATE.format(
+                owner=messages.EVIDENCE_CANDIDATE_OWNER[c.whose].format(name=person.name),
+                start=c.start,
+                end=c.end,
+            ),
+            "whose": c.whose.value,
+            "start": c.start.isoformat(),
+            "end": c.end.isoformat(),
+        }
+        for c in report.candidates
+    ]
+
+
+def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> Response:
+    """The indicators of a relationship's chats, per month or quarter, with seasons."""
+    person = _person(ctx)
+    chosen = ctx.request.query_params.get("period", PeriodKind.MONTH.value)
+    period = PeriodKind(chosen) if chosen in set(PeriodKind) else PeriodKind.MONTH
+    store = ctx.store
+    imports = store.evidence_imports(person.id)
+    seasons = store.seasons(person.id)
+    report = None
+    if imports:
+        report = read_evidence(
+            store.evidence_facts(person.id),
+            seasons=seasons,
+            dates=store.important_dates(person.id),
+            audits=ctx.web.snapshots.relationship(person.id).audits,
+            period=period,
+            zone=local_zone(),
+            today=ctx.today,
+        )
+    paragraphs = describe_evidence(report, person.name) if report else []
+    shown = len(report.periods) if report else 0
+    label = messages.WEB_EVIDENCE_CHART_LABEL.format(name=person.name)
+    return ctx.render(
+        "evidence.html",
+        {
+            "person": person,
+            "imports": imports,
+            "report": report,
+            "period": period,
+            "periods": list(PeriodKind),
+            "chart": share_chart(_series(report), seasons, today=ctx.today, label=label)
+            if report
+            else "",
+            "series": _series(report) if report else [],
+            "rows": _table(report) if report else [],
+            # The paragraphs in the order describe_evidence gives them: the rhythm, each
+            # period, the difficult stretches; stretches to confirm get a form instead.
+            "head": paragraphs[0] if paragraphs else [],
+            "period_paragraphs": paragraphs[1 : 1 + shown],
+            "crisis": paragraphs[1 + shown] if report else [],
+            "candidates": _candidates(report, person) if report else [],
+            "import_command": messages.WEB_EVIDENCE_HOW.format(arg=shell_quote(person.name)),
+            "errors": errors or {},
+        },
+        status=status,
+    )
+
+
+def remove_evidence(ctx: Ctx) -> Response:
+    """Forget every message imported for a relationship, once the person confirms it."""
+    person = _person(ctx)
+    if ctx.value("confirm") != "yes":
+        return evidence_page(
+            ctx, errors={"confirm": messages.WEB_EVIDENCE_CONFIRM_NEEDED}, status=400
+        )
+    ctx.store.remove_evidence(person.id)
+    return ctx.redirect(f"/people/{person.id}/evidence", notice="evidence-removed")

@@ -1,0 +1,94 @@
+"""The chats' evidence in the browser's pages: the section, the patterns, forgetting them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from reciprocity import messages
+from reciprocity.cli import main
+from reciprocity.store import open_store
+from tests.web.conftest import Web
+
+HARD = "I had a really hard day, my dad is in hospital"
+KIND = "oh no, I'm so sorry, do you want me to come over?"
+
+
+def whatsapp_chat(path: Path) -> Path:
+    """An Android WhatsApp export of a year, Sam and Alex in turn, written as the app does."""
+    lines = []
+    at = dt.datetime(2026, 1, 5, 9, 0)
+    texts = ["how are you?", HARD, KIND, "thanks so much", "see you tomorrow"]
+    for i in range(400):
+        at += dt.timedelta(hours=7 if i % 3 else 30)
+        who = "Sam" if i % 2 else "Alex"
+        lines.append(f"{at:%d/%m/%Y, %H:%M} - {who}: {texts[i % len(texts)]}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def imported(web: Web, tmp_path: Path) -> str:
+    pid = web.add_person("Sam", "partner")
+    chat = whatsapp_chat(tmp_path / "WhatsApp Chat with Sam.txt")
+    code = main(
+        ["--db", str(web.db), "evidence", "import", str(chat), "--person", "Sam", "--me", "Alex"]
+    )
+    assert code == 0
+    return pid
+
+
+def test_before_any_import_the_page_says_how_to_bring_chats_in(web: Web) -> None:
+    pid = web.add_person("Jo Ann", "friend")
+
+    section = web.client.get(f"/people/{pid}").text
+    page = web.client.get(f"/people/{pid}/evidence")
+
+    assert messages.WEB_EVIDENCE_SECTION_TITLE in section
+    assert messages.WEB_EVIDENCE_NONE.format(name="Jo Ann") in section
+    assert page.status_code == 200
+    assert "reciprocity evidence import FILE --person &#39;Jo Ann&#39;" in page.text
+    assert "<svg" not in page.text
+
+
+def test_imported_chats_show_per_period_with_a_chart_and_its_table(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = imported(web, tmp_path)
+
+    section = web.client.get(f"/people/{pid}").text
+    monthly = web.client.get(f"/people/{pid}/evidence").text
+    quarterly = web.client.get(f"/people/{pid}/evidence?period=quarter").text
+
+    assert "400 messages kept from 1 import" in section
+    assert f'href="/people/{pid}/evidence"' in section
+    assert 'role="img"' in monthly
+    assert messages.WEB_EVIDENCE_SERIES["started"] in monthly
+    assert "<h3>2026-01</h3>" in monthly
+    assert re.search(r"<h3>2026 Q1</h3>", quarterly)
+    assert re.search(r"you about \d+ in 10", monthly)
+    assert "WhatsApp Chat with Sam.txt" in monthly
+
+
+def test_forgetting_the_chats_needs_the_box_ticked_then_removes_everything(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = imported(web, tmp_path)
+
+    refused = web.post(f"/people/{pid}/evidence/remove", {})
+    kept = open_store(web.db).count_evidence(pid)
+    removed = web.post(f"/people/{pid}/evidence/remove", {"confirm": "yes"})
+
+    assert refused.status_code == 400
+    assert messages.WEB_EVIDENCE_CONFIRM_NEEDED in refused.text
+    assert kept == 400
+    assert messages.WEB_NOTICES["evidence-removed"] in removed.text
+    assert open_store(web.db).count_evidence(pid) == 0
+    assert open_store(web.db).evidence_imports(pid) == []
+
+
+def test_an_unknown_period_falls_back_to_months(web: Web, tmp_path: Path) -> None:
+    pid = imported(web, tmp_path)
+    page = web.client.get(f"/people/{pid}/evidence?period=fortnight")
+    assert page.status_code == 200
+    assert f'<strong aria-current="page">{messages.WEB_EVIDENCE_PERIOD_NAMES["month"]}' in page.text
