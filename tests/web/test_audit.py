@@ -147,6 +147,19 @@ def test_a_step_sent_without_a_score_asks_for_one_in_plain_words(web: Web) -> No
     assert "a walk" in response.text
 
 
+def test_a_score_out_of_range_comes_back_as_a_problem_and_the_step_still_opens(
+    web: Web,
+) -> None:
+    pid = web.add_person("Alex", "friend")
+    web.post(f"/people/{pid}/audit/date", {"date": "2026-11-20"})
+
+    refused = web.post(f"/people/{pid}/audit/initiation", {"score": "9", "example": "x"})
+    again = web.client.get(f"/people/{pid}/audit/initiation")
+
+    assert refused.status_code == 400
+    assert again.status_code == 200
+
+
 def test_a_low_score_without_a_direction_or_example_comes_back_at_its_fields(web: Web) -> None:
     pid = web.add_person("Alex", "friend")
     web.post(f"/people/{pid}/audit/date", {"date": "2026-11-20"})

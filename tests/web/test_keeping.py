@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from html import unescape as html_text
 
+import pytest
 from icalendar import Calendar
 
 from reciprocity import messages
@@ -286,6 +287,22 @@ def test_the_proposal_waits_for_the_direction_of_a_low_score(web: Web) -> None:
     assert answer["explanation"] == [
         messages.WEB_PROPOSAL_WAITING.format(dimensions=messages.DIMENSION_NAMES["initiation"])
     ]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"initiation-score": "9", "initiation-lean": "i-carry"},
+        {"initiation-score": "\u00b2"},
+        {"initiation-score": "5", "initiation-lean": "i-carry"},
+    ],
+)
+def test_an_answer_the_audit_refuses_is_left_out_of_the_proposal(
+    web: Web, form: dict[str, str]
+) -> None:
+    answer = web.post("/api/proposal", {**form, "depth-score": "5"})
+    assert answer.status_code == 200
+    assert answer.json()["value"] == 5
 
 
 def test_a_store_change_from_the_cli_shows_on_the_reminders(web: Web) -> None:

@@ -12,6 +12,7 @@ import typer
 from reciprocity import messages
 from reciprocity.cli.state import state
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
+from reciprocity.formats.shell import shell_quote
 
 if TYPE_CHECKING:
     from reciprocity.core.evidence import Role
@@ -206,7 +207,7 @@ def _say_outcome(outcome: ImportOutcome, name: str, roles: dict[str, Role] | Non
         them = next(n for n, r in roles.items() if r is Role.THEM)
         typer.echo(messages.EVIDENCE_ROLES_REMEMBERED.format(me=me, them=them, name=name))
     if added:
-        typer.echo(messages.EVIDENCE_SEE_SHOW.format(name=name))
+        typer.echo(messages.EVIDENCE_SEE_SHOW.format(arg=shell_quote(name)))
 
 
 @app.command("import", help=messages.HELP_CMD_EVIDENCE_IMPORT)
@@ -315,7 +316,7 @@ def show(
         document = report_document(report, person.name, store.evidence_imports(person.id))
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
-    paragraphs = describe_evidence(report, person.name)
+    paragraphs = describe_evidence(report, person.name, name_arg=shell_quote(person.name))
     typer.echo("\n\n".join("\n".join(lines) for lines in paragraphs))
 
 

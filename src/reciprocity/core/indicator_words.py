@@ -149,18 +149,23 @@ def _crisis_lines(reading: CrisisReading, name: str) -> list[str]:
     return lines
 
 
-def describe_evidence(report: EvidenceReport, name: str) -> list[list[str]]:
+def describe_evidence(
+    report: EvidenceReport, name: str, *, name_arg: str | None = None
+) -> list[list[str]]:
     """The report as paragraphs of lines: the rhythm, each period, the difficult stretches.
 
     Args:
         report: What :func:`reciprocity.core.indicators.read_evidence` found.
         name: The other person's name.
+        name_arg: The name as a command should be written with it (quoted for a
+            shell, by the face that shows commands); the name itself by default.
 
     Returns:
         Paragraphs (lists of lines); the first says how conversations were told apart.
     """
+    arg = name if name_arg is None else name_arg
     if not report.messages:
-        return [[messages.EVIDENCE_NOTHING_YET.format(name=name)]]
+        return [[messages.EVIDENCE_NOTHING_YET.format(name=name, arg=arg)]]
     head = [
         messages.EVIDENCE_TITLE.format(name=name, period=report.period.value),
         messages.EVIDENCE_SPAN.format(
@@ -176,7 +181,7 @@ def describe_evidence(report: EvidenceReport, name: str) -> list[list[str]]:
     for reading in report.crises:
         crisis.extend(_crisis_lines(reading, name))
     if len(crisis) == 1:
-        crisis.append(messages.EVIDENCE_CRISIS_NONE.format(name=name))
+        crisis.append(messages.EVIDENCE_CRISIS_NONE.format(arg=arg))
     paragraphs.append(crisis)
     if report.candidates:
         offered = [messages.EVIDENCE_CANDIDATES_TITLE]
@@ -187,7 +192,7 @@ def describe_evidence(report: EvidenceReport, name: str) -> list[list[str]]:
                     owner=owner,
                     start=candidate.start,
                     end=candidate.end,
-                    name=name,
+                    arg=arg,
                     whose=candidate.whose.value,
                 )
             )

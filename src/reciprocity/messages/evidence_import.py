@@ -73,7 +73,7 @@ EVIDENCE_TEXT_NOT_KEPT: Final = (
     "Only when, who and how long each message was, and its signals, were kept; not the text."
 )
 EVIDENCE_ROLES_REMEMBERED: Final = "Remembered: you are {me}, {name} is {them}."
-EVIDENCE_SEE_SHOW: Final = "See the patterns: reciprocity evidence show {name}"
+EVIDENCE_SEE_SHOW: Final = "See the patterns: reciprocity evidence show {arg}"
 EVIDENCE_REMOVED: Final = "Forgot everything imported from chats for {name} ({count} messages)."
 EVIDENCE_NOTHING_TO_REMOVE: Final = "Nothing was imported from chats for {name}."
 EVIDENCE_REMOVE_KEPT: Final = "Nothing was forgotten."
@@ -119,7 +119,7 @@ EVIDENCE_TITLE: Final = "Patterns in your chats with {name}, per {period}"
 EVIDENCE_SPAN: Final = "From {first} to {last}, {messages} messages imported."
 EVIDENCE_NOTHING_YET: Final = (
     "Nothing imported from chats for {name} yet. Import an export with: "
-    "reciprocity evidence import FILE --person {name}"
+    "reciprocity evidence import FILE --person {arg}"
 )
 EVIDENCE_RHYTHM: Final = (
     "A conversation starts after a quiet spell of more than {silence} (fitted to the "
@@ -174,18 +174,18 @@ EVIDENCE_CRISIS_ME: Final = (
 )
 EVIDENCE_CRISIS_NONE: Final = (
     "No season overlaps the imported chat. Mark difficult stretches as seasons to see "
-    "presence in them: reciprocity season add {name} ..."
+    "presence in them: reciprocity season add {arg} ..."
 )
 EVIDENCE_CANDIDATES_TITLE: Final = "Stretches where distress shows (not marked as seasons)"
 EVIDENCE_CANDIDATE: Final = (
     "{owner} messages often read as distress from {start} to {end}. If it was a hard "
-    "stretch, you can mark it: reciprocity season add {name} --whose {whose} --kind other "
+    "stretch, you can mark it: reciprocity season add {arg} --whose {whose} --kind other "
     "--from {start} --to {end}"
 )
 EVIDENCE_CANDIDATE_OWNER: Final[dict[str, str]] = {"me": "Your", "them": "{name}'s"}
 EVIDENCE_CAUTION: Final = (
     "These are patterns in messages, not a verdict: chats miss calls and time together, "
-    "and one side writing more for a while is what seasons are for. (docs/evidence.md)"
+    "and one side writing more for a while is what seasons are for. More in docs/evidence.md."
 )
 EVIDENCE_DURATION: Final[dict[str, str]] = {
     "minutes": "{n} min",

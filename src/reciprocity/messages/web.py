@@ -381,6 +381,18 @@ WEB_EVIDENCE_HOW: Final = (
     "once which participant is you: reciprocity evidence import FILE --person {arg}"
 )
 WEB_EVIDENCE_IMPORTED: Final = "{messages} kept from {files}; the latest on {date}."
+WEB_EVIDENCE_NO_MESSAGES: Final = (
+    "The imports hold no messages between you and {name} (in a group chat, only what the two "
+    "of you said to each other counts), so there is nothing to read yet."
+)
+WEB_EVIDENCE_CAUTION: Final = (
+    "Chats miss calls, visits and time together, so read these as one view among others, "
+    "next to how the audits felt."
+)
+WEB_EVIDENCE_CRISIS_NONE: Final = (
+    "No season overlaps the imported chats. Mark difficult stretches as seasons on {name}'s "
+    "page to see how present each of you was in them."
+)
 WEB_EVIDENCE_LINK: Final = "See the patterns in your chats"
 WEB_EVIDENCE_PER: Final = "Per"
 WEB_EVIDENCE_PERIOD_NAMES: Final[dict[str, str]] = {"month": "month", "quarter": "quarter"}

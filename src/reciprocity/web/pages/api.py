@@ -33,7 +33,7 @@ def proposal(ctx: Ctx) -> Response:
         if score == "none":
             sections[dimension.value] = {"no_recent_example": True}
         elif score:
-            section: dict[str, object] = {"score": int(score) if score.isdigit() else score}
+            section: dict[str, object] = {"score": score}
             if lean := ctx.value(f"{dimension.value}-lean"):
                 section["lean"] = lean
             sections[dimension.value] = section

@@ -52,6 +52,13 @@ def _table(report: EvidenceReport) -> list[list[str]]:
     return rows
 
 
+def _crisis(report: EvidenceReport, lines: list[str], person: Person) -> list[str]:
+    """The difficult stretches' lines; without a season, a pointer to the seasons form."""
+    if report.crises:
+        return lines
+    return [lines[0], messages.WEB_EVIDENCE_CRISIS_NONE.format(name=person.name)]
+
+
 def _candidates(report: EvidenceReport, person: Person) -> list[dict[str, object]]:
     """Each distress stretch offered as a season, with the words that offer it."""
     return [
@@ -88,6 +95,10 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
             zone=local_zone(),
             today=ctx.today,
         )
+    # An import can hold no messages of the two (a group chat where they never answered
+    # each other): then there is nothing to read, only what was imported.
+    if report is not None and not report.messages:
+        report = None
     paragraphs = describe_evidence(report, person.name) if report else []
     shown = len(report.periods) if report else 0
     label = messages.WEB_EVIDENCE_CHART_LABEL.format(name=person.name)
@@ -108,7 +119,7 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
             # period, the difficult stretches; stretches to confirm get a form instead.
             "head": paragraphs[0] if paragraphs else [],
             "period_paragraphs": paragraphs[1 : 1 + shown],
-            "crisis": paragraphs[1 + shown] if report else [],
+            "crisis": _crisis(report, paragraphs[1 + shown], person) if report else [],
             "candidates": _candidates(report, person) if report else [],
             "import_command": messages.WEB_EVIDENCE_HOW.format(arg=shell_quote(person.name)),
             "errors": errors or {},
