@@ -42,6 +42,8 @@ def test_a_reset_setting_has_its_default_again(store: Store) -> None:
         ("patterns.min_audits", "2.0"),
         ("patterns.min_audits", 1e20),
         ("patterns.min_audits", "1e+20"),
+        ("patterns.min_audits", "+-3"),
+        ("patterns.min_audits", "\u00b2"),
         ("patterns.chronic_min_days", 1_000_000_000),
         ("patterns.trend_min_change", 1e9),
         ("patterns.min_audits", "three"),
@@ -66,6 +68,18 @@ def test_several_settings_are_saved_together_or_not_at_all(store: Store) -> None
 
     assert [p.field for p in raised.value.problems] == ["patterns.trend_window"]
     assert store.settings() == {"patterns.min_audits": 4, "patterns.chronic_min_days": 365}
+
+
+def test_a_change_that_needs_a_reset_is_checked_together_with_it(store: Store) -> None:
+    store.set_setting("patterns.mutual_at_or_above", 5)
+
+    # Low 4 is fine beside mutual 5, but not beside the default mutual 4 the reset brings.
+    with pytest.raises(InvalidInputError):
+        store.set_settings({"patterns.low_at_or_below": 4}, resets=["patterns.mutual_at_or_above"])
+    store.set_settings({"patterns.low_at_or_below": 2}, resets=["patterns.mutual_at_or_above"])
+
+    assert store.settings() == {"patterns.low_at_or_below": 2}
+    assert store.pattern_settings().mutual_at_or_above == 4
 
 
 def test_resetting_an_unknown_setting_is_refused(store: Store) -> None:

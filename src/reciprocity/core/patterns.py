@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
@@ -173,6 +174,10 @@ def settings_from(overrides: Mapping[str, object]) -> PatternSettings:
     return chosen
 
 
+# A whole number as typed: ASCII digits with an optional sign (not "+-3", not "²").
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
 def _number(raw: object, *, whole: bool) -> int | float | None:
     if isinstance(raw, bool):
         return None
@@ -181,7 +186,7 @@ def _number(raw: object, *, whole: bool) -> int | float | None:
         if isinstance(raw, int):
             return raw
         text = str(raw).strip()
-        return int(text) if text.lstrip("+-").isdigit() else None
+        return int(text) if _WHOLE.fullmatch(text) else None
     try:
         number = float(str(raw)) if not isinstance(raw, int | float) else raw
     except ValueError:

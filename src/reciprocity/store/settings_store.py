@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -38,14 +38,28 @@ class SettingsStore(StoreBase):
         """Change one setting (checked first: nothing is saved if the value is refused)."""
         self.set_settings({key: value})
 
-    def set_settings(self, changes: Mapping[str, object]) -> None:
+    def set_settings(
+        self, changes: Mapping[str, object], *, resets: Iterable[str] = ()
+    ) -> None:
         """Change several settings at once: all are saved, or none if any is refused.
+
+        Args:
+            changes: New values by key.
+            resets: Keys put back to their defaults in the same transaction (checked
+                together with the changes: a change may only make sense with a reset).
 
         Raises:
             InvalidInputError: Every refused value, each at its key.
         """
+        back = list(resets)
+        problems = [p for key in back if (p := unknown_setting(key))]
+        if problems:
+            raise InvalidInputError(problems)
         with self._write() as connection:
-            settings_from({**self._settings(connection), **changes})
+            stored = {k: v for k, v in self._settings(connection).items() if k not in back}
+            settings_from({**stored, **changes})
+            if back:
+                connection.execute(delete(settings_table).where(settings_table.c.key.in_(back)))
             now = self._clock()
             for key, value in changes.items():
                 values = {"value": json.dumps(value), "updated_at": now}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 from dataclasses import fields
 from urllib.parse import urlencode
 
@@ -77,7 +78,7 @@ def exchange_page(
     query = ctx.request.query_params
     if problems is None and "imported" in query:
         counts = {f.name: query.get(f.name, "0") for f in fields(ImportReport)}
-        if all(value.isdigit() for value in counts.values()):
+        if all(re.fullmatch(r"[0-9]+", value) for value in counts.values()):
             done = ImportReport(**{key: int(value) for key, value in counts.items()})
             report = " ".join(done.summary(query["imported"]))
     context = {"problems": problems or [], "file": file, "report": report}
@@ -134,14 +135,12 @@ def settings(ctx: Ctx) -> Response:
                 changes[key] = value
         try:
             # All or nothing: one refused value keeps every other one unsaved too.
-            ctx.store.set_settings(changes)
+            ctx.store.set_settings(changes, resets=resets)
         except InvalidInputError as error:
             for problem in error.problems:
                 key = problem.field or next(iter(changes))
                 errors[key] = " ".join(filter(None, [errors.get(key), problem.message]))
         else:
-            for key in resets:
-                ctx.store.reset_setting(key)
             return ctx.redirect("/settings", notice="settings-saved")
     current = ctx.store.pattern_settings()
     rows = [
