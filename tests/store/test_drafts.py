@@ -60,8 +60,6 @@ def test_saving_again_replaces_the_draft(store: Store, rosa: Person) -> None:
 def test_changes_racing_each_other_are_all_kept(store: Store, rosa: Person) -> None:
     # A page's autosave and its own submit (or two windows) each change the latest
     # draft; none writes back a copy read before another change was saved.
-    store.update_draft(rosa.id, lambda answers: answers.update(date="2025-03-01"))
-
     def add_one(answers: dict[str, Any]) -> None:
         answers["n"] = answers.get("n", 0) + 1
 
@@ -77,7 +75,8 @@ def test_changes_racing_each_other_are_all_kept(store: Store, rosa: Person) -> N
 
     draft = store.draft(rosa.id)
     assert draft is not None
-    assert draft.answers == {"date": "2025-03-01", "n": 60}
+    # No draft existed: the first saves of all three raced to create it, and none was lost.
+    assert draft.answers == {"n": 60}
 
 
 def test_a_discarded_draft_is_gone(store: Store, rosa: Person) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from reciprocity import messages
 from reciprocity.core import (
@@ -403,21 +404,29 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore, EvidenceSt
         latest draft, so one never writes back a copy read before the other saved.
         """
         with self._write() as connection:
+            # An empty draft first if there is none, so the row exists to be locked:
+            # FOR UPDATE locks nothing that is not there (PostgreSQL), and two first
+            # saves would both insert.
+            dialect_insert = (
+                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+            )
+            connection.execute(
+                dialect_insert(drafts)
+                .values(person_id=person_id, updated_at=self._clock(), content="{}")
+                .on_conflict_do_nothing(index_elements=["person_id"])
+            )
             row = connection.execute(
                 select(drafts.c.content).where(drafts.c.person_id == person_id).with_for_update()
-            ).first()
-            answers: dict[str, Any] = json.loads(row.content) if row is not None else {}
+            ).one()
+            answers: dict[str, Any] = json.loads(row.content)
             change(answers)
             values = {
                 "updated_at": self._clock(),
                 "content": json.dumps(answers, ensure_ascii=False),
             }
-            if row is None:
-                connection.execute(insert(drafts).values(person_id=person_id, **values))
-            else:
-                connection.execute(
-                    update(drafts).where(drafts.c.person_id == person_id).values(**values)
-                )
+            connection.execute(
+                update(drafts).where(drafts.c.person_id == person_id).values(**values)
+            )
         return answers
 
     def draft(self, person_id: str) -> Draft | None:

@@ -38,9 +38,7 @@ class SettingsStore(StoreBase):
         """Change one setting (checked first: nothing is saved if the value is refused)."""
         self.set_settings({key: value})
 
-    def set_settings(
-        self, changes: Mapping[str, object], *, resets: Iterable[str] = ()
-    ) -> None:
+    def set_settings(self, changes: Mapping[str, object], *, resets: Iterable[str] = ()) -> None:
         """Change several settings at once: all are saved, or none if any is refused.
 
         Args:
