@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ from reciprocity.errors import (
 )
 from reciprocity.evidence.importer import ChatSource, import_chat, outline_chat
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.store import Store
+from reciprocity.store import Store, open_store
 from tests.evidence.chats import ME, ROLES, START, THEM, chat, everyday
 
 SOURCE = ChatSource("chat.txt", "test")
@@ -201,3 +202,24 @@ def test_removing_the_relationship_removes_its_evidence(store: Store) -> None:
 def test_importing_for_a_relationship_that_is_gone_is_refused(store: Store) -> None:
     with pytest.raises(PersonNotFoundError):
         import_chat(store, "no-such-id", everyday(1), SOURCE, roles=ROLES)
+
+
+def test_forgotten_text_is_gone_from_the_file_on_disk(tmp_path: Path) -> None:
+    # Forgetting is more than hiding: the words must not stay readable in free pages
+    # of the database file or in its write-ahead log.
+    secret = "zebra-umbrella-4711 the thing only Sam knows"
+    path = tmp_path / "store.db"
+    store = open_store(path)
+    try:
+        person = sam(store)
+        said = [ChatMessage(START + dt.timedelta(minutes=i), THEM, secret) for i in range(50)]
+        import_chat(store, person, said, SOURCE, roles=ROLES, keep_text=True)
+        on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("store.db*"))
+        assert secret.encode() in on_disk
+
+        store.remove_evidence(person)
+    finally:
+        store.close()
+
+    on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("store.db*"))
+    assert secret.encode() not in on_disk

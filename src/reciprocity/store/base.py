@@ -55,6 +55,18 @@ class StoreBase:
             with connection.begin():
                 yield connection
 
+    def _scrub(self) -> None:
+        """After a removal: move the write-ahead log into the file and empty it.
+
+        With ``secure_delete`` the removed rows are overwritten in the file, but the
+        log still holds the pages as they were until a checkpoint. Best effort: a
+        reader holding an old snapshot (another window) can keep part of it until later.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        with translate_errors(self.where), self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()

@@ -72,6 +72,9 @@ def _configure_sqlite(engine: Engine, lock_timeout: float) -> None:
         # FULL: a committed audit survives a power cut, not just a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # What a person removes (a relationship, imported chats) is overwritten on disk,
+        # not left readable in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

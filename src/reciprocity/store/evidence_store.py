@@ -185,4 +185,5 @@ class EvidenceStore(StoreBase):
             connection.execute(
                 delete(evidence_participants).where(evidence_participants.c.person_id == person_id)
             )
+        self._scrub()
         return int(removed)

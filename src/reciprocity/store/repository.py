@@ -237,6 +237,7 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore, EvidenceSt
             person = self._find_person(connection, name)
             count = self._count_audits(connection, person.id)
             connection.execute(delete(people).where(people.c.id == person.id))
+        self._scrub()
         return count
 
     @staticmethod
