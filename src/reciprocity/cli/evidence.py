@@ -23,47 +23,6 @@ __all__ = ["app"]
 
 app = typer.Typer(help=messages.HELP_CMD_EVIDENCE, rich_markup_mode=None, no_args_is_help=True)
 
-# Enough of a file for every reader to recognise its format.
-_HEAD_BYTES = 8192
-
-
-def _readers() -> tuple[ChatReader, ...]:
-    # Looked up at each call, so a reader registered later (or by a test) is found.
-    from reciprocity.evidence import readers
-
-    return readers.READERS
-
-
-def _choices(readers: tuple[ChatReader, ...]) -> str:
-    return ", ".join(r.name for r in readers) or "-"
-
-
-def _pick_reader(path: Path, wanted: str | None) -> ChatReader:
-    """The reader for a file: the one named, or the first that recognises it."""
-    readers = _readers()
-    if wanted is not None:
-        for reader in readers:
-            if reader.name == wanted.strip().lower():
-                return reader
-        message = messages.ERR_EVIDENCE_UNKNOWN_FORMAT.format(
-            value=wanted, choices=_choices(readers)
-        )
-        raise InvalidInputError([Problem(message, "--format")])
-    try:
-        with path.open("rb") as file:
-            head = file.read(_HEAD_BYTES)
-    except OSError as error:
-        detail = error.strerror or str(error)
-        problem = Problem(messages.ERR_EVIDENCE_UNREADABLE.format(detail=detail))
-        raise InvalidFileError([problem], file=str(path)) from error
-    for reader in readers:
-        if reader.sniff(path, head):
-            return reader
-    if not readers:
-        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
-    problem = Problem(messages.ERR_EVIDENCE_FORMAT_UNKNOWN.format(choices=_choices(readers)))
-    raise InvalidFileError([problem], file=str(path))
-
 
 def _zone(name: str | None) -> dt.tzinfo | None:
     if name is None:
@@ -96,33 +55,6 @@ def _ask_participant(question: str, outline: ChatOutline, exclude: str | None = 
     return str(questionary.select(question, choices=choices).unsafe_ask())
 
 
-def _listed(outline: ChatOutline) -> str:
-    return ", ".join(repr(name) for name in outline.participants)
-
-
-def _participant(value: str, outline: ChatOutline, option: str) -> str:
-    from reciprocity.core.people import name_key
-
-    for name in outline.participants:
-        if name == value or name_key(name) == name_key(value):
-            return name
-    message = messages.ERR_EVIDENCE_NOT_A_PARTICIPANT.format(
-        value=value, participants=_listed(outline)
-    )
-    raise InvalidInputError([Problem(message, option)])
-
-
-def _guess_them(outline: ChatOutline, me: str, person: str) -> str | None:
-    """The other person when the export leaves no doubt: the only one left, or their name."""
-    from reciprocity.core.people import name_key
-
-    others = [name for name in outline.participants if name != me]
-    if len(others) == 1:
-        return others[0]
-    named = [n for n in others if name_key(n).split()[:1] == name_key(person).split()[:1]]
-    return named[0] if len(named) == 1 else None
-
-
 def _resolve_roles(
     outline: ChatOutline,
     remembered: dict[str, Role],
@@ -133,39 +65,33 @@ def _resolve_roles(
 ) -> dict[str, Role]:
     """Who each participant is: from the options, then what was remembered, then by asking."""
     from reciprocity.core.evidence import Role
+    from reciprocity.evidence import choosing
 
-    present = outline.participants
-    if len(present) < 2:
-        message = messages.ERR_EVIDENCE_ALONE.format(participants=_listed(outline))
-        raise InvalidInputError([Problem(message)])
+    choosing.check_not_alone(outline)
     if me is not None:
-        chosen_me = _participant(me, outline, "--me")
+        chosen_me = choosing.participant(me, outline, "--me")
+    elif known := choosing.remembered_as(outline, remembered, Role.ME):
+        chosen_me = known
+    elif _interactive():
+        chosen_me = _ask_participant(messages.ASK_WHO_IS_ME, outline)
     else:
-        known = [n for n in present if remembered.get(n) is Role.ME]
-        if known:
-            chosen_me = known[0]
-        elif _interactive():
-            chosen_me = _ask_participant(messages.ASK_WHO_IS_ME, outline)
-        else:
-            text = messages.ERR_EVIDENCE_NEEDS_ME.format(participants=_listed(outline))
-            raise InvalidInputError([Problem(text, "--me")])
+        text = messages.ERR_EVIDENCE_NEEDS_ME.format(participants=choosing.listed(outline))
+        raise InvalidInputError([Problem(text, "--me")])
     if them is not None:
-        chosen_them: str | None = _participant(them, outline, "--them")
+        chosen_them: str | None = choosing.participant(them, outline, "--them")
     else:
-        known = [n for n in present if remembered.get(n) is Role.THEM and n != chosen_me]
-        chosen_them = known[0] if known else _guess_them(outline, chosen_me, person)
+        chosen_them = choosing.remembered_as(
+            outline, remembered, Role.THEM, exclude=chosen_me
+        ) or choosing.guess_them(outline, chosen_me, person)
         if chosen_them is None and _interactive():
             question = messages.ASK_WHO_IS_THEM.format(name=person)
             chosen_them = _ask_participant(question, outline, exclude=chosen_me)
     if chosen_them is None:
-        text = messages.ERR_EVIDENCE_NEEDS_THEM.format(name=person, participants=_listed(outline))
+        text = messages.ERR_EVIDENCE_NEEDS_THEM.format(
+            name=person, participants=choosing.listed(outline)
+        )
         raise InvalidInputError([Problem(text, "--them")])
-    if chosen_them == chosen_me:
-        raise InvalidInputError([Problem(messages.ERR_EVIDENCE_SAME_PARTICIPANT, "--them")])
-    roles = dict.fromkeys(present, Role.OTHER)
-    roles[chosen_me] = Role.ME
-    roles[chosen_them] = Role.THEM
-    return roles
+    return choosing.roles_for(outline, chosen_me, chosen_them)
 
 
 def _outline(reader: ChatReader, path: Path, chat: str | None) -> ChatOutline:
@@ -242,11 +168,12 @@ def import_(
     """Import a chat export as evidence about one relationship."""
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.errors import UnknownParticipantError
+    from reciprocity.evidence import choosing
     from reciprocity.evidence.importer import ChatSource, import_chat
 
     if not file.is_file():
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FILE)], file=str(file))
-    reader = _pick_reader(file, format_name)
+    reader = choosing.pick_reader(file, format_name)
     zone = _zone(timezone)
     store = state(ctx).store()
     found = store.person(person)

@@ -1,0 +1,139 @@
+"""What every face decides before an import: which reader, and who in the chat is who.
+
+The terminal asks its questions and the browser shows a form, but the rules are the
+same: a format given by name or recognised from the file; you and the other person
+from what was given, then what was remembered, then (for them) a guess only when the
+export leaves no doubt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reciprocity import messages
+from reciprocity.core.evidence import Role
+from reciprocity.core.people import name_key
+from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
+from reciprocity.evidence.importer import ChatOutline
+from reciprocity.evidence.model import ChatReader
+
+__all__ = [
+    "HEAD_BYTES",
+    "check_not_alone",
+    "guess_them",
+    "listed",
+    "participant",
+    "pick_reader",
+    "remembered_as",
+    "roles_for",
+]
+
+# Enough of a file for every reader to recognise its format.
+HEAD_BYTES = 8192
+
+
+def _readers() -> tuple[ChatReader, ...]:
+    # Looked up at each call, so a reader registered later (or by a test) is found.
+    from reciprocity.evidence import readers
+
+    return readers.READERS
+
+
+def _choices(readers: tuple[ChatReader, ...]) -> str:
+    return ", ".join(r.name for r in readers) or "-"
+
+
+def pick_reader(path: Path, wanted: str | None, *, field: str = "--format") -> ChatReader:
+    """The reader for a file: the one named, or the first that recognises it.
+
+    Raises:
+        InvalidInputError: No reader has that name (at ``field``).
+        InvalidFileError: The file cannot be read, or no reader recognises it.
+    """
+    readers = _readers()
+    if wanted is not None:
+        for reader in readers:
+            if reader.name == wanted.strip().lower():
+                return reader
+        message = messages.ERR_EVIDENCE_UNKNOWN_FORMAT.format(
+            value=wanted, choices=_choices(readers)
+        )
+        raise InvalidInputError([Problem(message, field)])
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        problem = Problem(messages.ERR_EVIDENCE_UNREADABLE.format(detail=detail))
+        raise InvalidFileError([problem], file=str(path)) from error
+    for reader in readers:
+        if reader.sniff(path, head):
+            return reader
+    if not readers:
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
+    problem = Problem(messages.ERR_EVIDENCE_FORMAT_UNKNOWN.format(choices=_choices(readers)))
+    raise InvalidFileError([problem], file=str(path))
+
+
+def listed(outline: ChatOutline) -> str:
+    """The participants as a message lists them."""
+    return ", ".join(repr(name) for name in outline.participants)
+
+
+def participant(value: str, outline: ChatOutline, field: str) -> str:
+    """The participant a name given by the person means (case and accents aside).
+
+    Raises:
+        InvalidInputError: Nobody in the chat has that name (at ``field``).
+    """
+    for name in outline.participants:
+        if name == value or name_key(name) == name_key(value):
+            return name
+    message = messages.ERR_EVIDENCE_NOT_A_PARTICIPANT.format(
+        value=value, participants=listed(outline)
+    )
+    raise InvalidInputError([Problem(message, field)])
+
+
+def remembered_as(
+    outline: ChatOutline, remembered: dict[str, Role], role: Role, exclude: str | None = None
+) -> str | None:
+    """The participant of this chat remembered in ``role`` from an earlier import."""
+    known = [n for n in outline.participants if remembered.get(n) is role and n != exclude]
+    return known[0] if known else None
+
+
+def guess_them(outline: ChatOutline, me: str, person: str) -> str | None:
+    """The other person when the export leaves no doubt: the only one left, or their name."""
+    others = [name for name in outline.participants if name != me]
+    if len(others) == 1:
+        return others[0]
+    named = [n for n in others if name_key(n).split()[:1] == name_key(person).split()[:1]]
+    return named[0] if len(named) == 1 else None
+
+
+def roles_for(
+    outline: ChatOutline, me: str, them: str, *, field: str = "--them"
+) -> dict[str, Role]:
+    """Everyone in the chat with their role: you, them, or someone else in a group.
+
+    Raises:
+        InvalidInputError: You and they are the same participant (at ``field``).
+    """
+    if them == me:
+        raise InvalidInputError([Problem(messages.ERR_EVIDENCE_SAME_PARTICIPANT, field)])
+    roles = dict.fromkeys(outline.participants, Role.OTHER)
+    roles[me] = Role.ME
+    roles[them] = Role.THEM
+    return roles
+
+
+def check_not_alone(outline: ChatOutline) -> None:
+    """Refuse a chat with fewer than two people in it.
+
+    Raises:
+        InvalidInputError: Only one participant (or none) writes in it.
+    """
+    if len(outline.participants) < 2:
+        message = messages.ERR_EVIDENCE_ALONE.format(participants=listed(outline))
+        raise InvalidInputError([Problem(message)])
