@@ -6,8 +6,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import httpx2
+
 from reciprocity import messages
 from reciprocity.cli import main
+from reciprocity.core.evidence import Role
 from reciprocity.store import open_store
 from tests.web.conftest import Web
 
@@ -92,3 +95,65 @@ def test_an_unknown_period_falls_back_to_months(web: Web, tmp_path: Path) -> Non
     page = web.client.get(f"/people/{pid}/evidence?period=fortnight")
     assert page.status_code == 200
     assert f'<strong aria-current="page">{messages.WEB_EVIDENCE_PERIOD_NAMES["month"]}' in page.text
+
+
+def upload(web: Web, pid: str, path: Path, **fields: str) -> httpx2.Response:
+    files = {"file": (path.name, path.read_bytes(), "text/plain")}
+    return web.client.post(
+        f"/people/{pid}/evidence/import", data={"csrf": web.token, **fields}, files=files
+    )
+
+
+def test_an_export_uploaded_in_the_browser_asks_who_is_who_once(web: Web, tmp_path: Path) -> None:
+    pid = web.add_person("Sam", "partner")
+    chat = whatsapp_chat(tmp_path / "WhatsApp Chat with Sam.txt")
+
+    asked = upload(web, pid, chat)
+    token = re.search(r'name="upload" value="([^"]+)"', asked.text)
+    assert asked.status_code == 200
+    assert messages.WEB_EVIDENCE_WHO_ME in asked.text
+    assert token is not None
+    assert open_store(web.db).count_evidence(pid) == 0
+
+    done = web.post(
+        f"/people/{pid}/evidence/import", {"upload": token.group(1), "me": "Alex", "them": "Sam"}
+    )
+    again = upload(web, pid, chat)
+
+    assert messages.WEB_NOTICES["evidence-imported"] in done.text
+    assert open_store(web.db).count_evidence(pid) == 400
+    # The second time nothing is asked: who is who was remembered, and nothing is new.
+    assert messages.WEB_NOTICES["evidence-imported"] in again.text
+    assert open_store(web.db).count_evidence(pid) == 400
+    assert open_store(web.db).participant_roles(pid) == {"Alex": Role.ME, "Sam": Role.THEM}
+
+
+def test_a_file_that_is_no_chat_export_is_refused_by_name(web: Web, tmp_path: Path) -> None:
+    pid = web.add_person("Sam", "partner")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some notes\nnothing like a chat\n", encoding="utf-8")
+
+    refused = upload(web, pid, notes)
+
+    assert refused.status_code == 400
+    assert "notes.txt:" in refused.text
+    assert str(tmp_path) not in refused.text
+    assert 'aria-invalid="true"' in refused.text
+
+
+def test_the_same_participant_for_both_is_asked_again(web: Web, tmp_path: Path) -> None:
+    pid = web.add_person("Sam", "partner")
+    asked = upload(web, pid, whatsapp_chat(tmp_path / "WhatsApp Chat with Sam.txt"))
+    token = re.search(r'name="upload" value="([^"]+)"', asked.text)
+    assert token is not None
+
+    same = web.post(
+        f"/people/{pid}/evidence/import", {"upload": token.group(1), "me": "Sam", "them": "Sam"}
+    )
+    gone = web.post(f"/people/{pid}/evidence/import", {"upload": "not-a-token", "me": "Alex"})
+
+    assert same.status_code == 400
+    assert messages.ERR_EVIDENCE_SAME_PARTICIPANT in same.text
+    assert open_store(web.db).count_evidence(pid) == 0
+    assert gone.status_code == 400
+    assert messages.WEB_EVIDENCE_UPLOAD_GONE in gone.text

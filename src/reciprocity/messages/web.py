@@ -43,6 +43,7 @@ WEB_NOTICES: Final[dict[str, str]] = {
     "rhythm-set": "The audit rhythm is set.",
     "season-added": "Season marked. Low scores inside it are read as temporary.",
     "evidence-removed": "Forgotten: nothing imported from these chats is kept any more.",
+    "evidence-imported": "Imported. What was new in the file is part of the patterns below.",
     "season-ended": "Season ended.",
     "season-changed": "Season changed.",
     "season-removed": "Season removed.",
@@ -377,9 +378,37 @@ WEB_EVIDENCE_INTRO: Final = (
 )
 WEB_EVIDENCE_NONE: Final = "Nothing is imported from your chats with {name} yet."
 WEB_EVIDENCE_HOW: Final = (
-    "Chat exports can be large, so they are imported from the terminal, where you are asked "
-    "once which participant is you: reciprocity evidence import FILE --person {arg}"
+    "Exports larger than 20 MB are imported from the terminal: "
+    "reciprocity evidence import FILE --person {arg}"
 )
+WEB_EVIDENCE_IMPORT_TITLE: Final = "Import a chat export"
+WEB_EVIDENCE_FILE: Final = "The export"
+WEB_EVIDENCE_FILE_HELP: Final = (
+    "What your chat app exports: WhatsApp (.txt or .zip), Telegram (result.json), Signal, "
+    "Messenger or Instagram (.json), iMessage (chat.db), Discord, an SMS backup (.xml), "
+    "email (.mbox) or a CSV of time, sender and text. It is read here, on this computer, and "
+    "deleted once imported. Importing the same or a newer export again adds only what is new."
+)
+WEB_EVIDENCE_KEEP_TEXT: Final = (
+    "Keep what was written too (otherwise only when, who, how long and the signals read "
+    "from each message are kept)"
+)
+WEB_EVIDENCE_IMPORT: Final = "Import"
+WEB_EVIDENCE_UPLOAD_GONE: Final = (
+    "That file is no longer here (the server restarted, or it was already used); choose it "
+    "again."
+)
+WEB_EVIDENCE_WHO_TITLE: Final = "Who is who in {file}"
+WEB_EVIDENCE_WHO_HELP: Final = (
+    "Asked once: the answer is remembered for the next export of this chat. In a group chat, "
+    "only what the two of you say to each other counts."
+)
+WEB_EVIDENCE_WHO_ME: Final = "Which one is you?"
+WEB_EVIDENCE_WHO_THEM: Final = "Which one is {name}?"
+WEB_EVIDENCE_WHICH_CHAT: Final = (
+    "This export holds several conversations. Which one is with {name}?"
+)
+WEB_EVIDENCE_CONTINUE: Final = "Go on with the import"
 WEB_EVIDENCE_IMPORTED: Final = "{messages} kept from {files}; the latest on {date}."
 WEB_EVIDENCE_NO_MESSAGES: Final = (
     "The imports hold no messages between you and {name} (in a group chat, only what the two "

@@ -109,6 +109,7 @@ def _routes(web: Web) -> list[Route | Mount]:
         both(f"{person}/audits/{{audit_id}}/edit", audit.edit_audit),
         get(f"{person}/evidence", evidence.evidence_page),
         post(f"{person}/evidence/remove", evidence.remove_evidence),
+        post(f"{person}/evidence/import", evidence.import_evidence),
         get(f"{person}/guide", conversation.guide_page),
         post(f"{person}/invite", conversation.invite),
         get(f"{person}/compare", conversation.compare_page),
@@ -160,6 +161,7 @@ def create_app(config: WebConfig, *, store: Store | None = None) -> Starlette:
             yield
         finally:
             warm_up.join()
+            web.uploads.close()
             snapshots.close()
             if store is None:
                 opened.close()

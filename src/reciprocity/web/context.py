@@ -28,6 +28,7 @@ from reciprocity.errors import (
     ReciprocityError,
 )
 from reciprocity.web.security import token_matches
+from reciprocity.web.uploads import Uploads
 
 if TYPE_CHECKING:
     from reciprocity.store import Store
@@ -52,6 +53,7 @@ class Web:
     token: str
     snapshots: Snapshots
     clock: Callable[[], dt.date]
+    uploads: Uploads = field(default_factory=Uploads)
 
 
 FieldErrors = dict[str, str]

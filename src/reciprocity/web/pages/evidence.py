@@ -10,16 +10,21 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from reciprocity import messages
+from reciprocity.core.evidence import Role
 from reciprocity.core.indicator_values import EvidenceReport
 from reciprocity.core.indicator_words import describe_evidence, share_words
 from reciprocity.core.indicators import PeriodKind, read_evidence
 from reciprocity.core.model import Person
+from reciprocity.errors import InvalidFileError, InvalidInputError
+from reciprocity.evidence import choosing
+from reciprocity.evidence.importer import ChatOutline, ChatSource, import_chat, outline_chat
 from reciprocity.evidence.zone import local_zone
 from reciprocity.formats.shell import shell_quote
 from reciprocity.web.charts import Series, share_chart
 from reciprocity.web.context import Ctx, FieldErrors
+from reciprocity.web.uploads import Held
 
-__all__ = ["evidence_page", "remove_evidence"]
+__all__ = ["evidence_page", "import_evidence", "remove_evidence"]
 
 # The shares drawn on the chart, each with the series' CSS class.
 _DRAWN = (("started", "started"), ("reached_out", "reached-out"), ("check_ins", "check-ins"))
@@ -137,3 +142,94 @@ def remove_evidence(ctx: Ctx) -> Response:
         )
     ctx.store.remove_evidence(person.id)
     return ctx.redirect(f"/people/{person.id}/evidence", notice="evidence-removed")
+
+
+def import_evidence(ctx: Ctx) -> Response:
+    """Import an uploaded chat export, asking first which participant is who if need be."""
+    person = _person(ctx)
+    uploads = ctx.web.uploads
+    token = ctx.value("upload")
+    if token:
+        held = uploads.get(token, person.id)
+        if held is None:
+            errors = {"file": messages.WEB_EVIDENCE_UPLOAD_GONE}
+            return evidence_page(ctx, errors=errors, status=400)
+    else:
+        upload = ctx.upload("file")
+        if upload is None:
+            return evidence_page(ctx, errors={"file": messages.WEB_CHOOSE_FILE}, status=400)
+        held = uploads.keep(upload, person.id)
+    try:
+        return _import_held(ctx, person, held)
+    except InvalidFileError as error:
+        uploads.drop(held.token)
+        problems = [p.located(held.name) for p in error.problems]
+        return evidence_page(ctx, errors={"file": " ".join(problems)}, status=400)
+
+
+def _import_held(ctx: Ctx, person: Person, held: Held) -> Response:
+    reader = choosing.pick_reader(held.path, None)
+    chat = ctx.value("chat") or None
+    outline = outline_chat(reader.read(held.path), chat=chat)
+    if chat is None and len(outline.chats) > 1:
+        return _ask(ctx, person, held, outline, errors={})
+    try:
+        choosing.check_not_alone(outline)
+    except InvalidInputError as error:
+        ctx.web.uploads.drop(held.token)
+        message = " ".join(p.message for p in error.problems)
+        return evidence_page(ctx, errors={"file": f"{held.name}: {message}"}, status=400)
+    remembered = ctx.store.participant_roles(person.id)
+    me = _chosen(ctx, outline, "me") or choosing.remembered_as(outline, remembered, Role.ME)
+    them = _chosen(ctx, outline, "them")
+    if them is None and me is not None:
+        them = choosing.remembered_as(
+            outline, remembered, Role.THEM, exclude=me
+        ) or choosing.guess_them(outline, me, person.name)
+    if me is None or them is None:
+        return _ask(ctx, person, held, outline, errors={})
+    try:
+        roles = choosing.roles_for(outline, me, them, field="them")
+    except InvalidInputError as error:
+        return _ask(ctx, person, held, outline, errors={"them": error.problems[0].message})
+    import_chat(
+        ctx.store,
+        person.id,
+        reader.read(held.path),
+        ChatSource(held.name, reader.name),
+        roles=roles,
+        keep_text=ctx.value("keep_text") == "yes",
+        chat=chat,
+        zone=local_zone(),
+    )
+    ctx.web.uploads.drop(held.token)
+    return ctx.redirect(f"/people/{person.id}/evidence", notice="evidence-imported")
+
+
+def _chosen(ctx: Ctx, outline: ChatOutline, field: str) -> str | None:
+    """A participant picked in the form, if it is one of this chat's."""
+    value = ctx.value(field)
+    return value if value in outline.participants else None
+
+
+def _ask(
+    ctx: Ctx, person: Person, held: Held, outline: ChatOutline, *, errors: FieldErrors
+) -> Response:
+    """The question the import needs answered: which conversation, or who is who."""
+    choose_chat = ctx.value("chat") == "" and len(outline.chats) > 1
+    return ctx.render(
+        "evidence_choose.html",
+        {
+            "person": person,
+            "held": held,
+            "chats": list(outline.chats) if choose_chat else [],
+            "chat": ctx.value("chat"),
+            "participants": [
+                (name, messages.counted(count, "message"))
+                for name, count in outline.participants.items()
+            ],
+            "keep_text": ctx.value("keep_text") == "yes",
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )

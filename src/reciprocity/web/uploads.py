@@ -1,0 +1,91 @@
+"""Chat exports uploaded for an import, held until the person has said who is who.
+
+An import asks a question between reading the file and storing it (which participant
+is you), so the upload is kept for that moment: in a folder only this user can read,
+under a random token, for the relationship it was meant for, and deleted once used,
+when it is replaced, or when the server stops.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.datastructures import UploadFile
+
+__all__ = ["Held", "Uploads"]
+
+# Uploads waiting for an answer; the oldest goes when another comes.
+MAX_HELD = 4
+
+
+@dataclass(frozen=True)
+class Held:
+    """One uploaded export waiting for its import.
+
+    Attributes:
+        token: What the form sends back to find it.
+        path: Where it is kept (its name is the uploaded file's, for the readers).
+        name: The uploaded file's name, as messages show it.
+        person_id: The relationship it is for.
+    """
+
+    token: str
+    path: Path
+    name: str
+    person_id: str
+
+
+class Uploads:
+    """The uploads held for imports; thread-safe."""
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+        self._held: dict[str, Held] = {}
+        self._lock = threading.Lock()
+
+    def keep(self, upload: UploadFile, person_id: str) -> Held:
+        """Save an uploaded file for an import into ``person_id``."""
+        name = Path((upload.filename or "chat").replace("\\", "/")).name or "chat"
+        token = secrets.token_urlsafe(18)
+        with self._lock:
+            if self._folder is None:
+                self._folder = Path(tempfile.mkdtemp(prefix="reciprocity-uploads-"))
+            folder = self._folder / token
+            folder.mkdir(mode=0o700)
+            held = Held(token, folder / name, name, person_id)
+            while len(self._held) >= MAX_HELD:
+                self._drop(next(iter(self._held)))
+            self._held[token] = held
+        upload.file.seek(0)
+        with held.path.open("wb") as out:
+            shutil.copyfileobj(upload.file, out)
+        return held
+
+    def get(self, token: str, person_id: str) -> Held | None:
+        """The upload a form refers to, if it is still here and for this relationship."""
+        with self._lock:
+            held = self._held.get(token)
+        return held if held is not None and held.person_id == person_id else None
+
+    def drop(self, token: str) -> None:
+        """Delete an upload (used, refused or abandoned)."""
+        with self._lock:
+            self._drop(token)
+
+    def _drop(self, token: str) -> None:
+        held = self._held.pop(token, None)
+        if held is not None:
+            shutil.rmtree(held.path.parent, ignore_errors=True)
+
+    def close(self) -> None:
+        """Delete every upload still held (the server is stopping)."""
+        with self._lock:
+            self._held.clear()
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
+                self._folder = None
