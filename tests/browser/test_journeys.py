@@ -301,3 +301,31 @@ def test_their_view_comes_back_from_the_invitation_file_and_sits_beside_mine(
     rows = page.locator("table.compare tbody tr")
     expect(rows).to_have_count(len(Dimension))
     expect(rows.first).to_contain_text(messages.DIMENSION_NAMES[Dimension.INITIATION.value])
+
+
+def test_a_chat_export_uploaded_in_the_browser_becomes_patterns_after_one_question(
+    page: Page, app: App, tmp_path: Path
+) -> None:
+    lou = app.person("Lou", RelationshipKind.FRIEND)
+    lines = []
+    at = dt.datetime.combine(TODAY, dt.time(9)) - dt.timedelta(days=120)
+    for i in range(240):
+        at += dt.timedelta(hours=6 if i % 3 else 26)
+        lines.append(f"{at:%d/%m/%Y, %H:%M} - {'Lou' if i % 2 else 'Robin'}: how was your day?")
+    chat = tmp_path / "WhatsApp Chat with Lou.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    page.goto(f"/people/{lou.id}")
+    page.get_by_role("link", name=messages.WEB_EVIDENCE_LINK).click()
+    page.get_by_label(messages.WEB_EVIDENCE_FILE, exact=True).set_input_files(chat)
+    page.get_by_role("button", name=messages.WEB_EVIDENCE_IMPORT, exact=True).click()
+
+    expect(page.locator("h1")).to_have_text(messages.WEB_EVIDENCE_WHO_TITLE.format(file=chat.name))
+    page.get_by_role("group", name=messages.WEB_EVIDENCE_WHO_ME).get_by_label(
+        re.compile(r"Robin \(")
+    ).check()
+    page.get_by_role("button", name=messages.WEB_EVIDENCE_CONTINUE).click()
+
+    expect(page.get_by_role("status")).to_have_text(messages.WEB_NOTICES["evidence-imported"])
+    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Who started conversations after a quiet spell")
