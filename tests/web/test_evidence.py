@@ -157,3 +157,31 @@ def test_the_same_participant_for_both_is_asked_again(web: Web, tmp_path: Path) 
     assert open_store(web.db).count_evidence(pid) == 0
     assert gone.status_code == 400
     assert messages.WEB_EVIDENCE_UPLOAD_GONE in gone.text
+
+
+def test_an_answer_that_leaves_a_choice_out_is_asked_again_at_that_choice(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = web.add_person("Sam", "partner")
+    asked = upload(web, pid, whatsapp_chat(tmp_path / "WhatsApp Chat with Sam.txt"))
+    token = re.search(r'name="upload" value="([^"]+)"', asked.text)
+    assert token is not None
+
+    again = web.post(
+        f"/people/{pid}/evidence/import", {"upload": token.group(1), "asked": "me them"}
+    )
+
+    assert again.status_code == 400
+    assert 'id="me-error"' in again.text
+    assert open_store(web.db).count_evidence(pid) == 0
+
+
+def test_odd_file_names_are_kept_safely_and_refused_in_words(web: Web, tmp_path: Path) -> None:
+    pid = web.add_person("Sam", "partner")
+    for name in ("..", "a/../..", "é" * 200 + ".txt"):
+        files = {"file": (name, b"not a chat\n", "text/plain")}
+        refused = web.client.post(
+            f"/people/{pid}/evidence/import", data={"csrf": web.token}, files=files
+        )
+        assert refused.status_code == 400, name
+        assert "not a chat export" in refused.text

@@ -43,8 +43,13 @@ def _choices(readers: tuple[ChatReader, ...]) -> str:
     return ", ".join(r.name for r in readers) or "-"
 
 
-def pick_reader(path: Path, wanted: str | None, *, field: str = "--format") -> ChatReader:
+def pick_reader(
+    path: Path, wanted: str | None, *, field: str = "--format", can_name: bool = True
+) -> ChatReader:
     """The reader for a file: the one named, or the first that recognises it.
+
+    ``can_name`` says whether the person can name a format (the command's ``--format``);
+    the message for a file nobody recognises only suggests it then.
 
     Raises:
         InvalidInputError: No reader has that name (at ``field``).
@@ -71,7 +76,10 @@ def pick_reader(path: Path, wanted: str | None, *, field: str = "--format") -> C
             return reader
     if not readers:
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
-    problem = Problem(messages.ERR_EVIDENCE_FORMAT_UNKNOWN.format(choices=_choices(readers)))
+    unknown = (
+        messages.ERR_EVIDENCE_FORMAT_UNKNOWN if can_name else messages.ERR_EVIDENCE_NOT_AN_EXPORT
+    )
+    problem = Problem(unknown.format(choices=_choices(readers)))
     raise InvalidFileError([problem], file=str(path))
 
 

@@ -84,6 +84,10 @@ ERR_EVIDENCE_UNREADABLE: Final = "cannot read the file: {detail}"
 ERR_EVIDENCE_FORMAT_UNKNOWN: Final = (
     "not a chat export reciprocity recognises; give its format with --format ({choices})"
 )
+ERR_EVIDENCE_NOT_AN_EXPORT: Final = (
+    "not a chat export reciprocity recognises (it reads: {choices}); export the chat again "
+    "from the app, or import it from the terminal with its format named"
+)
 ERR_EVIDENCE_NO_FORMATS: Final = "no chat export formats are available in this version"
 ERR_EVIDENCE_UNKNOWN_FORMAT: Final = "unknown format {value!r}; use one of {choices}"
 ERR_EVIDENCE_UNKNOWN_PARTICIPANT: Final = (

@@ -395,8 +395,7 @@ WEB_EVIDENCE_KEEP_TEXT: Final = (
 )
 WEB_EVIDENCE_IMPORT: Final = "Import"
 WEB_EVIDENCE_UPLOAD_GONE: Final = (
-    "That file is no longer here (the server restarted, or it was already used); choose it "
-    "again."
+    "That file is no longer here (the server restarted, or it was already used); choose it again."
 )
 WEB_EVIDENCE_WHO_TITLE: Final = "Who is who in {file}"
 WEB_EVIDENCE_WHO_HELP: Final = (

@@ -19,6 +19,9 @@ from starlette.datastructures import UploadFile
 
 __all__ = ["Held", "Uploads"]
 
+# Longer names are cut (file systems allow 255 bytes); the suffix is what readers look at.
+_NAME_BYTES = 200
+
 # Uploads waiting for an answer; the oldest goes when another comes.
 MAX_HELD = 4
 
@@ -40,6 +43,19 @@ class Held:
     person_id: str
 
 
+def _safe_name(uploaded: str) -> str:
+    """The uploaded file's own name, safe as a file name in the uploads folder."""
+    name = Path(uploaded.replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable())
+    if name in ("", ".", ".."):
+        return "chat"
+    if len(name.encode()) > _NAME_BYTES:
+        suffix = Path(name).suffix[:20]
+        stem = name.encode()[: _NAME_BYTES - len(suffix.encode())].decode("utf-8", "ignore")
+        name = stem + suffix
+    return name
+
+
 class Uploads:
     """The uploads held for imports; thread-safe."""
 
@@ -49,8 +65,12 @@ class Uploads:
         self._lock = threading.Lock()
 
     def keep(self, upload: UploadFile, person_id: str) -> Held:
-        """Save an uploaded file for an import into ``person_id``."""
-        name = Path((upload.filename or "chat").replace("\\", "/")).name or "chat"
+        """Save an uploaded file for an import into ``person_id``.
+
+        Raises:
+            OSError: The file could not be written (nothing is held then).
+        """
+        name = _safe_name(upload.filename or "")
         token = secrets.token_urlsafe(18)
         with self._lock:
             if self._folder is None:
@@ -61,9 +81,13 @@ class Uploads:
             while len(self._held) >= MAX_HELD:
                 self._drop(next(iter(self._held)))
             self._held[token] = held
-        upload.file.seek(0)
-        with held.path.open("wb") as out:
-            shutil.copyfileobj(upload.file, out)
+        try:
+            upload.file.seek(0)
+            with held.path.open("wb") as out:
+                shutil.copyfileobj(upload.file, out)
+        except OSError:
+            self.drop(token)
+            raise
         return held
 
     def get(self, token: str, person_id: str) -> Held | None:
@@ -71,6 +95,24 @@ class Uploads:
         with self._lock:
             held = self._held.get(token)
         return held if held is not None and held.person_id == person_id else None
+
+    def take(self, token: str, person_id: str) -> Held | None:
+        """The upload a form refers to, no longer held: only one request can use it."""
+        with self._lock:
+            held = self._held.get(token)
+            if held is None or held.person_id != person_id:
+                return None
+            del self._held[token]
+        return held
+
+    def put_back(self, held: Held) -> None:
+        """Hold a taken upload again, for the next answer of the same import."""
+        with self._lock:
+            self._held[held.token] = held
+
+    def discard(self, held: Held) -> None:
+        """Delete the file of an upload already taken."""
+        shutil.rmtree(held.path.parent, ignore_errors=True)
 
     def drop(self, token: str) -> None:
         """Delete an upload (used, refused or abandoned)."""

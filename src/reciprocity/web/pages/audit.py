@@ -84,7 +84,7 @@ def _section_from_form(ctx: Ctx, step: str) -> Any:
             return {"no_recent_example": True, "example": ctx.value("example")}
         section: Answers = {"example": ctx.value("example")}
         if score:
-            section["score"] = int(score) if score.isdigit() else score
+            section["score"] = int(score) if score.isascii() and score.isdigit() else score
         if lean := ctx.value("lean"):
             section["lean"] = lean
         if section.get("score") == MAX_SCORE:
@@ -98,13 +98,13 @@ def _section_from_form(ctx: Ctx, step: str) -> Any:
         for key in ("giving", "receiving"):
             raw = ctx.value(key)
             if raw:
-                section[key] = int(raw) if raw.isdigit() else raw
+                section[key] = int(raw) if raw.isascii() and raw.isdigit() else raw
         return section
     if step == "overall":
         section = {"reason": ctx.value("reason")}
         raw = ctx.value("score")
         if raw:
-            section["score"] = int(raw) if raw.isdigit() else raw
+            section["score"] = int(raw) if raw.isascii() and raw.isdigit() else raw
         return section
     return {
         "kind": ctx.value("kind"),

@@ -150,7 +150,7 @@ def import_evidence(ctx: Ctx) -> Response:
     uploads = ctx.web.uploads
     token = ctx.value("upload")
     if token:
-        held = uploads.get(token, person.id)
+        held = uploads.take(token, person.id)
         if held is None:
             errors = {"file": messages.WEB_EVIDENCE_UPLOAD_GONE}
             return evidence_page(ctx, errors=errors, status=400)
@@ -158,27 +158,32 @@ def import_evidence(ctx: Ctx) -> Response:
         upload = ctx.upload("file")
         if upload is None:
             return evidence_page(ctx, errors={"file": messages.WEB_CHOOSE_FILE}, status=400)
-        held = uploads.keep(upload, person.id)
+        kept = uploads.keep(upload, person.id)
+        held = uploads.take(kept.token, person.id) or kept
+    asking = False
     try:
-        return _import_held(ctx, person, held)
-    except InvalidFileError as error:
-        uploads.drop(held.token)
+        response, asking = _import_held(ctx, person, held)
+    except (InvalidFileError, InvalidInputError) as error:
         problems = [p.located(held.name) for p in error.problems]
         return evidence_page(ctx, errors={"file": " ".join(problems)}, status=400)
+    finally:
+        # Held again only while a question waits for its answer; deleted otherwise,
+        # whatever happened.
+        if asking:
+            uploads.put_back(held)
+        else:
+            uploads.discard(held)
+    return response
 
 
-def _import_held(ctx: Ctx, person: Person, held: Held) -> Response:
-    reader = choosing.pick_reader(held.path, None)
+def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
+    """The import, or the question it needs answered first (then True)."""
+    reader = choosing.pick_reader(held.path, None, can_name=False)
     chat = ctx.value("chat") or None
     outline = outline_chat(reader.read(held.path), chat=chat)
     if chat is None and len(outline.chats) > 1:
-        return _ask(ctx, person, held, outline, errors={})
-    try:
-        choosing.check_not_alone(outline)
-    except InvalidInputError as error:
-        ctx.web.uploads.drop(held.token)
-        message = " ".join(p.message for p in error.problems)
-        return evidence_page(ctx, errors={"file": f"{held.name}: {message}"}, status=400)
+        return _ask(ctx, person, held, outline, needs=("chat",)), True
+    choosing.check_not_alone(outline)
     remembered = ctx.store.participant_roles(person.id)
     me = _chosen(ctx, outline, "me") or choosing.remembered_as(outline, remembered, Role.ME)
     them = _chosen(ctx, outline, "them")
@@ -187,11 +192,12 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> Response:
             outline, remembered, Role.THEM, exclude=me
         ) or choosing.guess_them(outline, me, person.name)
     if me is None or them is None:
-        return _ask(ctx, person, held, outline, errors={})
+        return _ask(ctx, person, held, outline, needs=("me", "them")), True
     try:
         roles = choosing.roles_for(outline, me, them, field="them")
     except InvalidInputError as error:
-        return _ask(ctx, person, held, outline, errors={"them": error.problems[0].message})
+        message = error.problems[0].message
+        return _ask(ctx, person, held, outline, needs=(), errors={"them": message}), True
     import_chat(
         ctx.store,
         person.id,
@@ -202,21 +208,39 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> Response:
         chat=chat,
         zone=local_zone(),
     )
-    ctx.web.uploads.drop(held.token)
-    return ctx.redirect(f"/people/{person.id}/evidence", notice="evidence-imported")
+    return ctx.redirect(f"/people/{person.id}/evidence", notice="evidence-imported"), False
 
 
 def _chosen(ctx: Ctx, outline: ChatOutline, field: str) -> str | None:
     """A participant picked in the form, if it is one of this chat's."""
-    value = ctx.value(field)
-    return value if value in outline.participants else None
+    raw = ctx.form.get(field) if ctx.form is not None else None
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    try:
+        return choosing.participant(raw, outline, field)
+    except InvalidInputError:
+        return None
 
 
 def _ask(
-    ctx: Ctx, person: Person, held: Held, outline: ChatOutline, *, errors: FieldErrors
+    ctx: Ctx,
+    person: Person,
+    held: Held,
+    outline: ChatOutline,
+    *,
+    needs: tuple[str, ...],
+    errors: FieldErrors | None = None,
 ) -> Response:
-    """The question the import needs answered: which conversation, or who is who."""
-    choose_chat = ctx.value("chat") == "" and len(outline.chats) > 1
+    """The question the import needs answered: which conversation, or who is who.
+
+    Asked again after an answer left a choice out, it says so at that choice (a 400).
+    """
+    errors = dict(errors or {})
+    asked = ctx.value("asked").split()
+    for field in needs:
+        if field in asked and not ctx.value(field):
+            errors[field] = messages.WEB_CHOOSE_ONE
+    choose_chat = "chat" in needs
     return ctx.render(
         "evidence_choose.html",
         {
@@ -229,6 +253,7 @@ def _ask(
                 for name, count in outline.participants.items()
             ],
             "keep_text": ctx.value("keep_text") == "yes",
+            "asked": " ".join(needs),
             "errors": errors,
         },
         status=400 if errors else 200,
