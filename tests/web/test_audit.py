@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape as html_text
 import re
 
 import httpx2
@@ -171,6 +172,9 @@ def test_a_low_score_without_a_direction_or_example_comes_back_at_its_fields(web
     assert 'id="lean-error"' in text
     assert 'id="example-error"' in text
     assert 'value="2" checked' in text
+    # Said with the choices the page shows, not the answers file's values.
+    assert html_text(messages.WEB_LEAN_NEEDED.format(score=2)) in html_text(text)
+    assert "'i-carry'" not in html_text(text)
     assert open_store(web.db).audits(pid) == []
 
 

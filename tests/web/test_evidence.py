@@ -123,7 +123,7 @@ def test_an_export_uploaded_in_the_browser_asks_who_is_who_once(web: Web, tmp_pa
     assert messages.WEB_NOTICES["evidence-imported"] in done.text
     assert open_store(web.db).count_evidence(pid) == 400
     # The second time nothing is asked: who is who was remembered, and nothing is new.
-    assert messages.WEB_NOTICES["evidence-imported"] in again.text
+    assert messages.WEB_NOTICES["evidence-nothing-new"] in again.text
     assert open_store(web.db).count_evidence(pid) == 400
     assert open_store(web.db).participant_roles(pid) == {"Alex": Role.ME, "Sam": Role.THEM}
 
@@ -136,6 +136,7 @@ def test_a_file_that_is_no_chat_export_is_refused_by_name(web: Web, tmp_path: Pa
     refused = upload(web, pid, notes)
 
     assert refused.status_code == 400
+    assert 'class="problem" role="alert"' in refused.text
     assert "notes.txt:" in refused.text
     assert str(tmp_path) not in refused.text
     assert 'aria-invalid="true"' in refused.text

@@ -38,7 +38,7 @@ def describe_season(season: Season) -> str:
     """A season in a few words: whose, what, when."""
     values = {
         "whose": messages.WHOSE_SEASON[season.whose],
-        "kind": messages.SEASON_KIND_LABELS[season.kind],
+        "kind": messages.SEASON_KIND_BEFORE[season.kind],
         "start": season.start.isoformat(),
         "end": season.end.isoformat() if season.end else "",
     }

@@ -85,8 +85,8 @@ ERR_EVIDENCE_FORMAT_UNKNOWN: Final = (
     "not a chat export reciprocity recognises; give its format with --format ({choices})"
 )
 ERR_EVIDENCE_NOT_AN_EXPORT: Final = (
-    "not a chat export reciprocity recognises (it reads: {choices}); export the chat again "
-    "from the app, or import it from the terminal with its format named"
+    "not a chat export reciprocity can read; choose the file your chat app made when you "
+    "exported the chat (the list above says which)"
 )
 ERR_EVIDENCE_NO_FORMATS: Final = "no chat export formats are available in this version"
 ERR_EVIDENCE_UNKNOWN_FORMAT: Final = "unknown format {value!r}; use one of {choices}"
@@ -101,7 +101,9 @@ ERR_EVIDENCE_NEEDS_ME: Final = "which participant is you? Pass --me with one of:
 ERR_EVIDENCE_NEEDS_THEM: Final = (
     "which participant is {name}? Pass --them with one of: {participants}"
 )
-ERR_EVIDENCE_SAME_PARTICIPANT: Final = "--me and --them name the same participant"
+ERR_EVIDENCE_SAME_PARTICIPANT: Final = (
+    "you and they are the same participant; choose a different one for each"
+)
 ERR_EVIDENCE_ALONE: Final = (
     "only one person writes in this chat ({participants}), so it shows nothing about "
     "how the two of you meet"
@@ -140,7 +142,7 @@ EVIDENCE_WHAT: Final[dict[str, str]] = {
     "started": "Who started conversations after a quiet spell",
     "reached_out": "Who reached out after a long quiet",
     "check_ins": "Who checked in",
-    "thanks": "Who said thanks",
+    "thanks": "Where thanks and appreciation came from",
 }
 EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
 EVIDENCE_DEPTH_THEIRS: Final = (

@@ -61,6 +61,16 @@ STATUS_ROLE: Final[dict[str, str]] = {
     "they-carry": "they are in the giving role",
 }
 STATUS_POINT_IN_SEASON: Final = "{date}: {score}, {lean} (during {seasons})"
+# The kind as it stands before "season": "their illness season", "your moving season".
+SEASON_KIND_BEFORE: Final[dict[str, str]] = {
+    "illness": "illness",
+    "grief": "grief",
+    "caregiving": "caregiving",
+    "new-baby": "new-baby",
+    "move": "moving",
+    "job-loss": "job-loss",
+    "other": "transition",
+}
 STATUS_SEASON: Final = "{whose} {kind} season ({start} to {end})"
 STATUS_SEASON_ONGOING: Final = "{whose} {kind} season (since {start})"
 STATUS_SET_ASIDE: Final = "Audits during {seasons} were set aside as temporary."
@@ -70,7 +80,10 @@ STATUS_GUIDANCE: Final = "What might help:"
 STATUS_NO_PEOPLE: Final = "No relationships yet. Add one with: reciprocity person add NAME"
 ERR_SETTING_UNKNOWN: Final = "unknown setting; the settings are: {known}"
 ERR_SETTING_VALUE: Final = "must be a {kind} from {minimum} to {maximum}"
-ERR_SETTING_LOW_MUTUAL: Final = "patterns.low_at_or_below must be below patterns.mutual_at_or_above"
+ERR_SETTING_LOW_MUTUAL: Final = (
+    "the score that leans one way (patterns.low_at_or_below) must be below the score that is "
+    "mutual (patterns.mutual_at_or_above)"
+)
 ERR_SETTING_UNREADABLE: Final = (
     "this stored setting cannot be read; put it back with `reciprocity settings reset {key}`"
 )

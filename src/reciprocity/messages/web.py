@@ -44,6 +44,9 @@ WEB_NOTICES: Final[dict[str, str]] = {
     "season-added": "Season marked. Low scores inside it are read as temporary.",
     "evidence-removed": "Forgotten: nothing imported from these chats is kept any more.",
     "evidence-imported": "Imported. What was new in the file is part of the patterns below.",
+    "evidence-nothing-new": (
+        "Nothing new in that file: every message in it was already imported, so nothing changed."
+    ),
     "season-ended": "Season ended.",
     "season-changed": "Season changed.",
     "season-removed": "Season removed.",
@@ -220,6 +223,15 @@ AUDIT_INTRO_WEB: Final = (
 )
 WEB_AUDIT_DATE: Final = "The day this audit is for"
 WEB_AUDIT_DATE_HELP: Final = "Usually today; an audit can be for an earlier day, not a later one."
+WEB_AUDIT_DATE_TAKEN_HELP: Final = (
+    "Today's audit is done, so choose an earlier day (an audit cannot be for a later one)."
+)
+WEB_LEAN_NEEDED: Final = (
+    'a score of {score} leans one way; choose "I carry more of it" or "They carry more of it"'
+)
+WEB_LEAN_ON_FIVE: Final = (
+    'a 5 means roughly mutual, so choose "Neither; it moves both ways" as its direction'
+)
 WEB_DATE_TAKEN: Final = (
     "There is already an audit of {name} on {date}; choose another day, or edit that one "
     "from the relationship's page."
@@ -314,8 +326,8 @@ WEB_IMPORT_FILE: Final = "The export file"
 WEB_IMPORT_BUTTON: Final = "Import"
 WEB_SETTINGS_TITLE: Final = "Settings"
 WEB_SETTINGS_HELP: Final = (
-    "The thresholds the pattern reading uses. The defaults and the reasons for them are in "
-    "docs/patterns.md; change them only if they do not fit how you audit."
+    "The thresholds the pattern reading uses. The defaults are chosen to read a pattern only "
+    "from several audits over months; change them only if they do not fit how you audit."
 )
 WEB_SETTINGS_PROBLEMS: Final = "Some values could not be used; they are marked below."
 WEB_SETTING_DEFAULT: Final = "Default: {default}."

@@ -123,14 +123,20 @@ def _step_problems(answers: Answers, step: str, person: Person, today: dt.date) 
     return []
 
 
+# The core's messages name the answers file's values ('i-carry'); the page names its choices.
+_IN_WORDS = {
+    messages.ERR_LEAN_NEEDED.format(score=score): messages.WEB_LEAN_NEEDED.format(score=score)
+    for score in range(1, 4)
+} | {messages.ERR_LEAN_ON_FIVE: messages.WEB_LEAN_ON_FIVE}
+
+
 def _field_errors(problems: list[Problem]) -> FieldErrors:
     errors: FieldErrors = {}
     for problem in problems:
         parts = (problem.field or "").split(".")
         name = parts[1] if len(parts) > 1 else ("date" if parts[0] == "date" else "")
-        errors[name] = (
-            f"{errors[name]} {problem.message}".strip() if name in errors else problem.message
-        )
+        message = _IN_WORDS.get(problem.message, problem.message)
+        errors[name] = f"{errors[name]} {message}".strip() if name in errors else message
     return errors
 
 
@@ -187,6 +193,9 @@ def _render_step(
         context["dimension"] = Dimension(step)
     if step == "date":
         today_taken = ctx.store.audit_on(person.id, ctx.today) is not None
+        context["date_help"] = (
+            messages.WEB_AUDIT_DATE_TAKEN_HELP if today_taken else messages.WEB_AUDIT_DATE_HELP
+        )
         context["date_value"] = (
             current
             if isinstance(current, str) and current

@@ -119,6 +119,7 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
             if report
             else "",
             "series": _series(report) if report else [],
+            "has_seasons": bool(seasons),
             "rows": _table(report) if report else [],
             # The paragraphs in the order describe_evidence gives them: the rhythm, each
             # period, the difficult stretches; stretches to confirm get a form instead.
@@ -198,7 +199,7 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
     except InvalidInputError as error:
         message = error.problems[0].message
         return _ask(ctx, person, held, outline, needs=(), errors={"them": message}), True
-    import_chat(
+    outcome = import_chat(
         ctx.store,
         person.id,
         reader.read(held.path),
@@ -208,7 +209,8 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
         chat=chat,
         zone=local_zone(),
     )
-    return ctx.redirect(f"/people/{person.id}/evidence", notice="evidence-imported"), False
+    notice = "evidence-imported" if outcome.record.messages_added else "evidence-nothing-new"
+    return ctx.redirect(f"/people/{person.id}/evidence", notice=notice), False
 
 
 def _chosen(ctx: Ctx, outline: ChatOutline, field: str) -> str | None:
