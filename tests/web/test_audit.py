@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import unescape as html_text
 import re
+from html import unescape as html_text
 
 import httpx2
 
