@@ -106,6 +106,7 @@ def test_starting_goes_to_the_first_open_step_and_resumes_the_draft(web: Web) ->
     assert 'value="2" checked' in back
     assert "I planned our last three dinners." in back
     assert messages.WEB_CONTINUE_AUDIT in web.client.get(f"/people/{pid}").text
+    assert messages.WEB_CONTINUE_AUDIT in web.client.get("/").text
 
 
 def test_what_is_typed_is_kept_before_the_step_is_sent(web: Web) -> None:

@@ -430,6 +430,11 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore, EvidenceSt
             )
         return answers
 
+    def people_with_drafts(self) -> set[str]:
+        """The relationships that have an unfinished audit."""
+        with self._read() as connection:
+            return set(connection.execute(select(drafts.c.person_id)).scalars())
+
     def draft(self, person_id: str) -> Draft | None:
         """The unfinished audit of a relationship, if any."""
         with self._read() as connection:

@@ -40,6 +40,7 @@ def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> R
             status=status,
         )
     due = {d.person_id: d for d in overview.due}
+    drafted = ctx.store.people_with_drafts()
     names = {r.person.id: r.person.name for r in overview.rows}
     remembered = ctx.web.snapshots.remembered()
     soon = upcoming(
@@ -57,6 +58,7 @@ def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> R
             ),
             "recent": row.overall[-12:],
             "recent_rows": overall_rows(row.overall[-12:]),
+            "drafted": row.person.id in drafted,
         }
         for row in overview.rows
     ]
