@@ -313,3 +313,12 @@ def test_a_store_change_from_the_cli_shows_on_the_reminders(web: Web) -> None:
         store.close()
 
     assert "Rosa" in web.client.get("/reminders").text
+
+
+def test_the_live_check_gives_each_piece_of_advice_once(web: Web) -> None:
+    # "stop texting first" and "see if he notices" are the same kind of test: one note.
+    text = "I'll stop texting first and then see if he notices."
+    answer = web.post("/api/phrasing", {"text": text}).json()
+    reframes = [f["reframe"] for f in answer["findings"]]
+    assert len(reframes) == len(set(reframes))
+    assert sum(1 for r in reframes if "waits to see whether they notice" in r) == 1

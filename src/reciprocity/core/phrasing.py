@@ -31,6 +31,7 @@ __all__ = [
     "PhrasingRule",
     "ToneOpinion",
     "check_phrasing",
+    "one_per_rule",
     "parse_rules",
 ]
 
@@ -190,3 +191,14 @@ def _second_opinion(text: str, tone: ToneOpinion, threshold: float) -> PhrasingF
         source=FindingSource.MODEL,
         confidence=round(confidence, 3),
     )
+
+
+def one_per_rule(findings: list[PhrasingFinding]) -> list[PhrasingFinding]:
+    """The first finding of each rule: its advice is the same for every span it matched."""
+    seen: set[str] = set()
+    kept = []
+    for finding in findings:
+        if finding.rule_id not in seen:
+            seen.add(finding.rule_id)
+            kept.append(finding)
+    return kept

@@ -9,6 +9,7 @@ from starlette.responses import JSONResponse, Response
 
 from reciprocity import phrasing_rules
 from reciprocity.core.model import Dimension
+from reciprocity.core.phrasing import one_per_rule
 from reciprocity.web.context import Ctx
 from reciprocity.web.proposing import live_proposal
 
@@ -21,7 +22,7 @@ MAX_CHECKED = 5000
 def phrasing(ctx: Ctx) -> Response:
     """The reframings the phrasing check offers for a text."""
     text = ctx.value("text")[:MAX_CHECKED]
-    findings = phrasing_rules.check(text, second_opinion=True)
+    findings = one_per_rule(phrasing_rules.check(text, second_opinion=True))
     return JSONResponse({"findings": [{"span": f.span, "reframe": f.reframe} for f in findings]})
 
 

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from reciprocity import messages, phrasing_rules
 from reciprocity.core.audit import needs_reflection
 from reciprocity.core.model import MAX_SCORE, Audit, Dimension, Lean, Person, ReflectionKind
+from reciprocity.core.phrasing import one_per_rule
 from reciprocity.errors import (
     DuplicateAuditError,
     InvalidInputError,
@@ -252,7 +253,7 @@ def audit_step(ctx: Ctx) -> Response:
         findings = [
             f.reframe
             for t in _texts_of(step, section)
-            for f in phrasing_rules.check(t, second_opinion=True)
+            for f in one_per_rule(phrasing_rules.check(t, second_opinion=True))
         ]
         if findings:
             answers = _keep_pending(ctx, person, step, section)
