@@ -65,8 +65,8 @@ def test_a_friend_who_always_starts_the_conversation() -> None:
     assert all(s is not None and s.value == 0 for s in started)
     words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
     assert (
-        "Who started conversations after a quiet spell: you about 0 in 10, Sam about 10 in 10"
-        in words
+        "Who started conversations after a quiet spell: you none or nearly none, "
+        "Sam all or nearly all" in words
     )
 
 
@@ -110,7 +110,7 @@ def test_a_partner_who_goes_quiet_in_my_grief_season() -> None:
     march = next(p for p in report.periods if p.label == "2026-03")
     assert march.seasons == (GRIEF,)
     words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
-    assert "Sam was in touch on about 2 in 10 of its 61 days, against about 10 in 10" in words
+    assert "Sam was in touch on about 2 in 10 of its 61 days, against all or nearly all" in words
 
 
 def test_hard_news_answered_quickly_with_support() -> None:
@@ -181,6 +181,8 @@ def test_nothing_imported_says_how_to_import() -> None:
 
 def test_shares_and_durations_read_plainly() -> None:
     assert share_words(0.68) == "about 7 in 10"
+    assert share_words(0.97) == "all or nearly all"
+    assert share_words(0.02) == "none or nearly none"
     assert duration_words(90) == "2 min"
     assert duration_words(3 * 3600 + 600) == "3 h 10 min"
     assert duration_words(26 * 3600) == "1 days 2 h"

@@ -23,8 +23,13 @@ AS_USUAL_WITHIN = 0.15
 
 
 def share_words(value: float) -> str:
-    """A share as "about 7 in 10"."""
-    return messages.EVIDENCE_SHARE.format(tenths=round(value * 10))
+    """A share as "about 7 in 10" ("all or nearly all" and "none or nearly none" at the ends)."""
+    tenths = round(value * 10)
+    if tenths >= 10:
+        return messages.EVIDENCE_SHARE_ALL
+    if tenths <= 0:
+        return messages.EVIDENCE_SHARE_NONE
+    return messages.EVIDENCE_SHARE.format(tenths=tenths)
 
 
 def duration_words(seconds: float) -> str:

@@ -132,6 +132,8 @@ EVIDENCE_RHYTHM: Final = (
     "rhythm of your own chat); a long quiet is more than {long_quiet}."
 )
 EVIDENCE_SHARE: Final = "about {tenths} in 10"
+EVIDENCE_SHARE_ALL: Final = "all or nearly all"
+EVIDENCE_SHARE_NONE: Final = "none or nearly none"
 EVIDENCE_AS_USUAL: Final = "as usual"
 EVIDENCE_MORE_YOU: Final = "more of it came from you than usual"
 EVIDENCE_MORE_THEM: Final = "more of it came from {name} than usual"
