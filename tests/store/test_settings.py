@@ -115,3 +115,12 @@ def test_a_setting_in_an_export_that_makes_no_sense_is_refused(store: Store) -> 
     with pytest.raises(InvalidFileError) as raised:
         parse_archive(json.dumps(document), file="x.json", today=dt.date(2026, 1, 2))
     assert [p.field for p in raised.value.problems] == ["settings.patterns.min_audits"]
+
+
+def test_a_reset_that_would_leave_settings_that_make_no_sense_is_refused(store: Store) -> None:
+    store.set_settings({"patterns.mutual_at_or_above": 5, "patterns.low_at_or_below": 4})
+
+    with pytest.raises(InvalidInputError):
+        store.reset_setting("patterns.mutual_at_or_above")
+
+    assert store.pattern_settings().mutual_at_or_above == 5

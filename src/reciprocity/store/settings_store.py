@@ -68,8 +68,5 @@ class SettingsStore(StoreBase):
                     connection.execute(insert(settings_table).values(key=key, **values))
 
     def reset_setting(self, key: str) -> None:
-        """Put one setting back to its default."""
-        if problem := unknown_setting(key):
-            raise InvalidInputError([problem])
-        with self._write() as connection:
-            connection.execute(delete(settings_table).where(settings_table.c.key == key))
+        """Put one setting back to its default (refused if the others then make no sense)."""
+        self.set_settings({}, resets=[key])
