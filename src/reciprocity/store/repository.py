@@ -388,13 +388,9 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore, EvidenceSt
 
     def save_draft(self, person_id: str, answers: dict[str, Any]) -> None:
         """Keep the answers of an unfinished audit (one draft per relationship)."""
-        values = {"updated_at": self._clock(), "content": json.dumps(answers, ensure_ascii=False)}
         with self._write() as connection:
-            changed = connection.execute(
-                update(drafts).where(drafts.c.person_id == person_id).values(**values)
-            )
-            if changed.rowcount == 0:
-                connection.execute(insert(drafts).values(person_id=person_id, **values))
+            self._ensure_draft(connection, person_id)
+            self._write_draft(connection, person_id, answers)
 
     def update_draft(
         self, person_id: str, change: Callable[[dict[str, Any]], None]
@@ -405,30 +401,33 @@ class Store(SeasonStore, MemoryStore, SettingsStore, InvitationStore, EvidenceSt
         latest draft, so one never writes back a copy read before the other saved.
         """
         with self._write() as connection:
-            # An empty draft first if there is none, so the row exists to be locked:
-            # FOR UPDATE locks nothing that is not there (PostgreSQL), and two first
-            # saves would both insert.
-            dialect_insert = (
-                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-            )
-            connection.execute(
-                dialect_insert(drafts)
-                .values(person_id=person_id, updated_at=self._clock(), content="{}")
-                .on_conflict_do_nothing(index_elements=["person_id"])
-            )
+            self._ensure_draft(connection, person_id)
             row = connection.execute(
                 select(drafts.c.content).where(drafts.c.person_id == person_id).with_for_update()
             ).one()
             answers: dict[str, Any] = json.loads(row.content)
             change(answers)
-            values = {
-                "updated_at": self._clock(),
-                "content": json.dumps(answers, ensure_ascii=False),
-            }
-            connection.execute(
-                update(drafts).where(drafts.c.person_id == person_id).values(**values)
-            )
+            self._write_draft(connection, person_id, answers)
         return answers
+
+    def _ensure_draft(self, connection: Connection, person_id: str) -> None:
+        """An empty draft if there is none, so the row exists to be locked and updated.
+
+        FOR UPDATE locks nothing that is not there (PostgreSQL), and two first saves
+        that each inserted would collide on the key.
+        """
+        dialect_insert = (
+            postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        )
+        connection.execute(
+            dialect_insert(drafts)
+            .values(person_id=person_id, updated_at=self._clock(), content="{}")
+            .on_conflict_do_nothing(index_elements=["person_id"])
+        )
+
+    def _write_draft(self, connection: Connection, person_id: str, answers: dict[str, Any]) -> None:
+        values = {"updated_at": self._clock(), "content": json.dumps(answers, ensure_ascii=False)}
+        connection.execute(update(drafts).where(drafts.c.person_id == person_id).values(**values))
 
     def people_with_drafts(self) -> set[str]:
         """The relationships that have an unfinished audit."""

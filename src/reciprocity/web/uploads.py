@@ -57,18 +57,22 @@ def _safe_name(uploaded: str) -> str:
 
 
 class Uploads:
-    """The uploads held for imports; thread-safe."""
+    """The uploads held for imports; thread-safe.
+
+    An upload is saved, then held only while a question about it waits for an answer;
+    whoever takes it back out owns it and deletes it when done.
+    """
 
     def __init__(self) -> None:
         self._folder: Path | None = None
         self._held: dict[str, Held] = {}
         self._lock = threading.Lock()
 
-    def keep(self, upload: UploadFile, person_id: str) -> Held:
-        """Save an uploaded file for an import into ``person_id``.
+    def save(self, upload: UploadFile, person_id: str) -> Held:
+        """Write an uploaded file to disk for an import into ``person_id`` (not held yet).
 
         Raises:
-            OSError: The file could not be written (nothing is held then).
+            OSError: The file could not be written (nothing is left on disk then).
         """
         name = _safe_name(upload.filename or "")
         token = secrets.token_urlsafe(18)
@@ -77,24 +81,22 @@ class Uploads:
                 self._folder = Path(tempfile.mkdtemp(prefix="reciprocity-uploads-"))
             folder = self._folder / token
             folder.mkdir(mode=0o700)
-            held = Held(token, folder / name, name, person_id)
-            while len(self._held) >= MAX_HELD:
-                self._drop(next(iter(self._held)))
-            self._held[token] = held
+        held = Held(token, folder / name, name, person_id)
         try:
             upload.file.seek(0)
             with held.path.open("wb") as out:
                 shutil.copyfileobj(upload.file, out)
         except OSError:
-            self.drop(token)
+            self.discard(held)
             raise
         return held
 
-    def get(self, token: str, person_id: str) -> Held | None:
-        """The upload a form refers to, if it is still here and for this relationship."""
+    def hold(self, held: Held) -> None:
+        """Keep an upload until the next answer of its import (the oldest goes if too many)."""
         with self._lock:
-            held = self._held.get(token)
-        return held if held is not None and held.person_id == person_id else None
+            while len(self._held) >= MAX_HELD:
+                self.discard(self._held.pop(next(iter(self._held))))
+            self._held[held.token] = held
 
     def take(self, token: str, person_id: str) -> Held | None:
         """The upload a form refers to, no longer held: only one request can use it."""
@@ -105,24 +107,10 @@ class Uploads:
             del self._held[token]
         return held
 
-    def put_back(self, held: Held) -> None:
-        """Hold a taken upload again, for the next answer of the same import."""
-        with self._lock:
-            self._held[held.token] = held
-
-    def discard(self, held: Held) -> None:
-        """Delete the file of an upload already taken."""
+    @staticmethod
+    def discard(held: Held) -> None:
+        """Delete an upload's file."""
         shutil.rmtree(held.path.parent, ignore_errors=True)
-
-    def drop(self, token: str) -> None:
-        """Delete an upload (used, refused or abandoned)."""
-        with self._lock:
-            self._drop(token)
-
-    def _drop(self, token: str) -> None:
-        held = self._held.pop(token, None)
-        if held is not None:
-            shutil.rmtree(held.path.parent, ignore_errors=True)
 
     def close(self) -> None:
         """Delete every upload still held (the server is stopping)."""

@@ -75,6 +75,11 @@ def _next_open(answers: Answers) -> str:
     return "review"
 
 
+def _whole(raw: str) -> int | str:
+    """A number typed as ASCII digits as a number; anything else as typed, for the checks."""
+    return int(raw) if raw.isascii() and raw.isdigit() else raw
+
+
 def _section_from_form(ctx: Ctx, step: str) -> Any:
     """What a step's form says, in the answers-file shape of its section."""
     if step == "date":
@@ -85,7 +90,7 @@ def _section_from_form(ctx: Ctx, step: str) -> Any:
             return {"no_recent_example": True, "example": ctx.value("example")}
         section: Answers = {"example": ctx.value("example")}
         if score:
-            section["score"] = int(score) if score.isascii() and score.isdigit() else score
+            section["score"] = _whole(score)
         if lean := ctx.value("lean"):
             section["lean"] = lean
         if section.get("score") == MAX_SCORE:
@@ -99,13 +104,13 @@ def _section_from_form(ctx: Ctx, step: str) -> Any:
         for key in ("giving", "receiving"):
             raw = ctx.value(key)
             if raw:
-                section[key] = int(raw) if raw.isascii() and raw.isdigit() else raw
+                section[key] = _whole(raw)
         return section
     if step == "overall":
         section = {"reason": ctx.value("reason")}
         raw = ctx.value("score")
         if raw:
-            section["score"] = int(raw) if raw.isascii() and raw.isdigit() else raw
+            section["score"] = _whole(raw)
         return section
     return {
         "kind": ctx.value("kind"),

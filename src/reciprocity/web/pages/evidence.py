@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from reciprocity import messages
 from reciprocity.core.evidence import Role
-from reciprocity.core.indicator_values import EvidenceReport
+from reciprocity.core.indicator_values import Comparison, EvidenceReport, PeriodEvidence
 from reciprocity.core.indicator_words import describe_evidence, share_words
 from reciprocity.core.indicators import PeriodKind, read_evidence
 from reciprocity.core.model import Person
@@ -34,13 +34,19 @@ def _person(ctx: Ctx) -> Person:
     return ctx.store.person_by_id(ctx.path_param("person_id"))
 
 
+def _share(period: PeriodEvidence, what: str) -> Comparison | None:
+    """The person's share of one kind of contact in a period (``started``, ...)."""
+    share: Comparison | None = getattr(period, f"{what}_by_me")
+    return share
+
+
 def _series(report: EvidenceReport) -> list[Series]:
     found = []
     for what, css in _DRAWN:
         points = tuple(
             (period.start, share.value)
             for period in report.periods
-            if (share := getattr(period, f"{what}_by_me")) is not None
+            if (share := _share(period, what)) is not None
         )
         found.append(Series(messages.WEB_EVIDENCE_SERIES[what], css, points))
     return found
@@ -51,7 +57,7 @@ def _table(report: EvidenceReport) -> list[list[str]]:
     for period in report.periods:
         cells = [period.label]
         for what, _ in _DRAWN:
-            share = getattr(period, f"{what}_by_me")
+            share = _share(period, what)
             cells.append("" if share is None else share_words(share.value))
         rows.append(cells)
     return rows
@@ -107,6 +113,7 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
     paragraphs = describe_evidence(report, person.name) if report else []
     shown = len(report.periods) if report else 0
     label = messages.WEB_EVIDENCE_CHART_LABEL.format(name=person.name)
+    series = _series(report) if report else []
     return ctx.render(
         "evidence.html",
         {
@@ -115,10 +122,8 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
             "report": report,
             "period": period,
             "periods": list(PeriodKind),
-            "chart": share_chart(_series(report), seasons, today=ctx.today, label=label)
-            if report
-            else "",
-            "series": _series(report) if report else [],
+            "chart": share_chart(series, seasons, today=ctx.today, label=label) if report else "",
+            "series": series,
             "has_seasons": bool(seasons),
             "rows": _table(report) if report else [],
             # The paragraphs in the order describe_evidence gives them: the rhythm, each
@@ -159,8 +164,7 @@ def import_evidence(ctx: Ctx) -> Response:
         upload = ctx.upload("file")
         if upload is None:
             return evidence_page(ctx, errors={"file": messages.WEB_CHOOSE_FILE}, status=400)
-        kept = uploads.keep(upload, person.id)
-        held = uploads.take(kept.token, person.id) or kept
+        held = uploads.save(upload, person.id)
     asking = False
     try:
         response, asking = _import_held(ctx, person, held)
@@ -171,7 +175,7 @@ def import_evidence(ctx: Ctx) -> Response:
         # Held again only while a question waits for its answer; deleted otherwise,
         # whatever happened.
         if asking:
-            uploads.put_back(held)
+            uploads.hold(held)
         else:
             uploads.discard(held)
     return response

@@ -17,7 +17,7 @@ from reciprocity.core.patterns import DEFAULT_SETTINGS, SETTING_KEYS
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.exchange import archive_to_csv, archive_to_json, parse_archive
 from reciprocity.store.importer import ImportReport
-from reciprocity.web.context import Ctx, FieldErrors
+from reciprocity.web.context import Ctx, FieldErrors, problems_by_field
 from reciprocity.web.files import download, read_upload
 
 __all__ = ["calendar_file", "exchange_page", "export", "import_file", "reminders", "settings"]
@@ -137,9 +137,7 @@ def settings(ctx: Ctx) -> Response:
             # All or nothing: one refused value keeps every other one unsaved too.
             ctx.store.set_settings(changes, resets=resets)
         except InvalidInputError as error:
-            for problem in error.problems:
-                key = problem.field or next(iter(changes))
-                errors[key] = " ".join(filter(None, [errors.get(key), problem.message]))
+            errors = problems_by_field(error.problems, {key: key for key in SETTING_KEYS})
         else:
             return ctx.redirect("/settings", notice="settings-saved")
     current = ctx.store.pattern_settings()
