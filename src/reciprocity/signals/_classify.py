@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
 
 from reciprocity.signals import _rules as rules
 from reciprocity.signals._features import normalise
 from reciprocity.signals._language import looks_english
-from reciprocity.signals._model import LinearModel, shipped_model
+from reciprocity.signals._model import Floats, LinearModel, shipped_model
 
 __all__ = [
     "Language",
@@ -112,6 +117,9 @@ MODEL_ONLY = 0.75
 # How far a sarcastic cue lowers thanks and support read by the model.
 SARCASM_DAMPING = 0.3
 
+Bools = npt.NDArray[np.bool_]
+Numbers = npt.NDArray[np.float64]
+
 
 def _none(name: SignalName) -> Signal:
     return Signal(name, present=False, confidence=0.0)
@@ -121,89 +129,133 @@ def _unsupported() -> Signals:
     return Signals(Language.UNSUPPORTED, *(_none(n) for n in SignalName))
 
 
-def _signal(
-    name: SignalName, confidence: float, kind: SignalKind | None = None, *, by_rule: bool = False
-) -> Signal:
-    value = round(min(max(confidence, 0.0), 1.0), 3)
-    present = value >= THRESHOLD
-    return Signal(name, present, value, kind if present else None, by_rule and present)
+@cache
+def _signal(name: SignalName, thousandths: int, kind: SignalKind | None, by_rule: bool) -> Signal:
+    # Signals are values, so equal ones are shared: a batch builds six a message.
+    present = thousandths >= THRESHOLD * 1000
+    return Signal(name, present, thousandths / 1000, kind if present else None, by_rule and present)
 
 
-def _combine(plain: str, heads: dict[str, float]) -> Signals:
-    thanked = rules.matches(rules.GRATITUDE, plain)
-    shallow_rule = rules.matches(rules.SHALLOW, plain)
-    consoling = rules.matches(rules.EMOTIONAL_SUPPORT, plain)
-    offering = rules.matches(rules.PRACTICAL_SUPPORT, plain)
+def _thousandths(confidence: Numbers) -> npt.NDArray[np.int64]:
+    """Confidences clipped to 0..1 and rounded to three decimals, as whole thousandths."""
+    return np.rint(np.clip(confidence, 0.0, 1.0) * 1000).astype(np.int64)
+
+
+def _found(pattern: re.Pattern[str], plains: Sequence[str], where: Bools | None = None) -> Bools:
+    """Which texts a rule group matches (only those ``where`` allows, when given)."""
+    search = pattern.search
+    if where is None:
+        return np.fromiter((search(t) is not None for t in plains), bool, len(plains))
+    out = np.zeros(len(plains), dtype=bool)
+    for index in np.flatnonzero(where).tolist():
+        out[index] = search(plains[index]) is not None
+    return out
+
+
+def _combine(plains: Sequence[str], scores: Floats, heads: Sequence[str]) -> list[Signals]:
+    """The signals of normalised English texts from their rule matches and model scores.
+
+    Worked out for the whole batch at once with numpy: each line is one step of the
+    reasoning applied to every message.
+    """
+    head = {name: scores[:, index].astype(np.float64) for index, name in enumerate(heads)}
+    thanked = _found(rules.GRATITUDE, plains)
+    shallow_rule = _found(rules.SHALLOW, plains)
+    consoling = _found(rules.EMOTIONAL_SUPPORT, plains)
+    offering = _found(rules.PRACTICAL_SUPPORT, plains)
+    checked_in = _found(rules.CHECK_IN, plains)
+    lexicon = _found(rules.DISTRESS, plains)
     # Sarcasm only matters where it could turn thanks or support around.
-    supportive = max(heads["emotional_support"], heads["caring"], heads["practical_support"])
-    sarcastic = (thanked or consoling or offering or supportive * MODEL_ONLY >= THRESHOLD) and (
-        rules.matches(rules.SARCASM, plain)
+    supportive = np.maximum.reduce(
+        [head["emotional_support"], head["caring"], head["practical_support"]]
     )
-    damp = SARCASM_DAMPING if sarcastic else 1.0
+    sarcastic = _found(
+        rules.SARCASM,
+        plains,
+        thanked | consoling | offering | (supportive * MODEL_ONLY >= THRESHOLD),
+    )
+    damp = np.where(sarcastic, SARCASM_DAMPING, 1.0)
 
     # Thanks: the rule finds it, a sarcastic or refusing phrase cancels it.
-    refused = (thanked or heads["gratitude"] * MODEL_ONLY >= THRESHOLD) and rules.matches(
-        rules.NOT_GRATITUDE, plain
+    grateful = head["gratitude"]
+    refused = _found(rules.NOT_GRATITUDE, plains, thanked | (grateful * MODEL_ONLY >= THRESHOLD))
+    cancelled = refused | (sarcastic & thanked)
+    gratitude = np.where(
+        cancelled,
+        np.minimum(grateful, 0.2),
+        np.where(thanked, np.maximum(RULE_CONFIDENCE, grateful), grateful * MODEL_ONLY),
     )
-    if refused or (sarcastic and thanked):
-        gratitude = _signal(SignalName.GRATITUDE, min(heads["gratitude"], 0.2), by_rule=True)
-    elif thanked:
-        gratitude = _signal(
-            SignalName.GRATITUDE, max(RULE_CONFIDENCE, heads["gratitude"]), by_rule=True
-        )
-    else:
-        gratitude = _signal(SignalName.GRATITUDE, heads["gratitude"] * MODEL_ONLY)
-
-    checked_in = rules.matches(rules.CHECK_IN, plain)
-    check_in = _signal(
-        SignalName.CHECK_IN, RULE_CONFIDENCE if checked_in else 0.05, by_rule=checked_in
-    )
+    gratitude_by_rule = cancelled | thanked
 
     # Distress: the hard-emotion model, the writer's distress score, and a lexicon.
-    emotion = heads["distress_emotion"]
-    personal = min(max((heads["personal_distress"] - 3.0) / 3.0, 0.0), 1.0)
-    lexicon = rules.matches(rules.DISTRESS, plain)
-    distress_p = 0.75 * emotion + 0.15 * personal
-    if lexicon:
-        distress_p = max(distress_p, 0.55 + 0.4 * emotion)
-    if (consoling or shallow_rule) and not lexicon:
-        distress_p *= 0.5  # "I'm so sorry" is care for someone else, not one's own trouble
-    distress = _signal(SignalName.DISTRESS, distress_p, by_rule=lexicon)
+    emotion = head["distress_emotion"]
+    personal = np.clip((head["personal_distress"] - 3.0) / 3.0, 0.0, 1.0)
+    distress = 0.75 * emotion + 0.15 * personal
+    distress = np.where(lexicon, np.maximum(distress, 0.55 + 0.4 * emotion), distress)
+    # "I'm so sorry" is care for someone else, not one's own trouble.
+    distress = np.where((consoling | shallow_rule) & ~lexicon, distress * 0.5, distress)
+    distress_t = _thousandths(distress)
 
     # Disclosure: CL-Aff's two kinds; something hard is always a disclosure.
-    emotional_d = heads["emotional_disclosure"]
-    informational_d = heads["informational_disclosure"]
-    disclosure_p = max(0.75 * max(emotional_d, informational_d), distress_p)
-    if (thanked or consoling) and not distress.present:
-        disclosure_p *= 0.6  # thanks and sympathy share feelings, but not something personal
-    kind = (
-        SignalKind.EMOTIONAL if emotional_d >= informational_d * 0.9 else SignalKind.INFORMATIONAL
-    )
-    disclosure = _signal(SignalName.DISCLOSURE, disclosure_p, kind)
+    emotional_d = head["emotional_disclosure"]
+    informational_d = head["informational_disclosure"]
+    disclosure = np.maximum(0.75 * np.maximum(emotional_d, informational_d), distress)
+    # Thanks and sympathy share feelings, but not something personal.
+    sharing = (thanked | consoling) & (distress_t < THRESHOLD * 1000)
+    disclosure = np.where(sharing, disclosure * 0.6, disclosure)
+    emotional_kind = emotional_d >= informational_d * 0.9
 
     # Support, and its other side: a reply that minimises, dismisses or moves on.
-    emotional_rule = consoling and not shallow_rule
-    practical_rule = offering and not shallow_rule
-    emotional_s = max(heads["emotional_support"], heads["caring"]) * damp * MODEL_ONLY
-    practical_s = heads["practical_support"] * damp * MODEL_ONLY
-    if checked_in or thanked:
-        emotional_s, practical_s = emotional_s * 0.7, practical_s * 0.7
-    if emotional_rule:
-        emotional_s = max(emotional_s, RULE_CONFIDENCE * damp)
-    if practical_rule:
-        practical_s = max(practical_s, RULE_CONFIDENCE * damp)
-    if shallow_rule:
-        emotional_s, practical_s = emotional_s * 0.3, practical_s * 0.3
-    support_kind = SignalKind.EMOTIONAL if emotional_s >= practical_s else SignalKind.PRACTICAL
-    support = _signal(
-        SignalName.SUPPORT,
-        max(emotional_s, practical_s),
-        support_kind,
-        by_rule=emotional_rule or practical_rule,
+    emotional_rule = consoling & ~shallow_rule
+    practical_rule = offering & ~shallow_rule
+    emotional_s = np.maximum(head["emotional_support"], head["caring"]) * damp * MODEL_ONLY
+    practical_s = head["practical_support"] * damp * MODEL_ONLY
+    upkeep = np.where(checked_in | thanked, 0.7, 1.0)
+    emotional_s, practical_s = emotional_s * upkeep, practical_s * upkeep
+    emotional_s = np.where(
+        emotional_rule, np.maximum(emotional_s, RULE_CONFIDENCE * damp), emotional_s
     )
-    shallow_p = (RULE_CONFIDENCE if shallow_rule else 0.0) * (1 - 0.5 * support.confidence)
-    shallow = _signal(SignalName.SHALLOW, shallow_p, by_rule=shallow_rule)
-    return Signals(Language.ENGLISH, disclosure, support, shallow, check_in, gratitude, distress)
+    practical_s = np.where(
+        practical_rule, np.maximum(practical_s, RULE_CONFIDENCE * damp), practical_s
+    )
+    softened = np.where(shallow_rule, 0.3, 1.0)
+    emotional_s, practical_s = emotional_s * softened, practical_s * softened
+    emotional_support = emotional_s >= practical_s
+    support_t = _thousandths(np.maximum(emotional_s, practical_s))
+    shallow = np.where(shallow_rule, RULE_CONFIDENCE, 0.0) * (1 - 0.5 * support_t / 1000)
+
+    columns = zip(
+        _thousandths(disclosure).tolist(),
+        emotional_kind.tolist(),
+        support_t.tolist(),
+        emotional_support.tolist(),
+        (emotional_rule | practical_rule).tolist(),
+        _thousandths(shallow).tolist(),
+        shallow_rule.tolist(),
+        checked_in.tolist(),
+        _thousandths(gratitude).tolist(),
+        gratitude_by_rule.tolist(),
+        distress_t.tolist(),
+        lexicon.tolist(),
+        strict=True,
+    )
+    emotional, informational, practical = (
+        SignalKind.EMOTIONAL,
+        SignalKind.INFORMATIONAL,
+        SignalKind.PRACTICAL,
+    )
+    return [
+        Signals(
+            Language.ENGLISH,
+            _signal(SignalName.DISCLOSURE, d, emotional if d_kind else informational, False),
+            _signal(SignalName.SUPPORT, s, emotional if s_kind else practical, s_rule),
+            _signal(SignalName.SHALLOW, sh, None, sh_rule),
+            _signal(SignalName.CHECK_IN, 900 if c else 50, None, c),
+            _signal(SignalName.GRATITUDE, g, None, g_rule),
+            _signal(SignalName.DISTRESS, x, None, x_rule),
+        )
+        for d, d_kind, s, s_kind, s_rule, sh, sh_rule, c, g, g_rule, x, x_rule in columns
+    ]
 
 
 def classify_many(texts: Iterable[str], *, model: LinearModel | None = None) -> list[Signals]:
@@ -219,20 +271,13 @@ def classify_many(texts: Iterable[str], *, model: LinearModel | None = None) -> 
     """
     batch = [text[:MAX_CHARS] for text in texts]
     scorer = model or shipped_model()
-    english = [looks_english(text) for text in batch]
-    readable = [normalise(text) for text, ok in zip(batch, english, strict=True) if ok]
-    scores = scorer.scores(readable, normalised=True).tolist() if readable else []
-    names = scorer.heads
-    out: list[Signals] = []
-    position = 0
-    for ok in english:
-        if not ok:
-            out.append(_unsupported())
-            continue
-        heads = dict(zip(names, scores[position], strict=True))
-        out.append(_combine(readable[position], heads))
-        position += 1
-    return out
+    plains = [normalise(text) for text in batch]
+    english = [looks_english(plain, normalised=True) for plain in plains]
+    readable = [plain for plain, ok in zip(plains, english, strict=True) if ok]
+    if not readable:
+        return [_unsupported() for _ in batch]
+    read = iter(_combine(readable, scorer.scores(readable, normalised=True), scorer.heads))
+    return [next(read) if ok else _unsupported() for ok in english]
 
 
 def classify(text: str, *, model: LinearModel | None = None) -> Signals:

@@ -29,14 +29,20 @@ _MIN_COMMON_SHARE = 0.2
 _MAX_OTHER_SCRIPT_SHARE = 0.3
 
 
-def looks_english(text: str) -> bool:
-    """Whether a message can be read by the English signals."""
+def looks_english(text: str, *, normalised: bool = False) -> bool:
+    """Whether a message can be read by the English signals.
+
+    Args:
+        text: The message.
+        normalised: Whether ``text`` is already lower case with straight apostrophes
+            (:func:`reciprocity.signals._features.normalise`).
+    """
     letters = [] if text.isascii() else [c for c in text if c.isalpha()]
     if letters:
         other = sum(1 for c in letters if c > "\u024f")  # beyond Latin Extended-B
         if other / len(letters) > _MAX_OTHER_SCRIPT_SHARE:
             return False
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    words = _WORD.findall(text if normalised else text.lower().replace("\u2019", "'"))
     if len(words) < _MIN_WORDS:
         return True
     common = sum(1 for w in words if w in _COMMON)

@@ -31,8 +31,8 @@ _PACKAGE = "reciprocity.signals"
 _FOLDER = "model"
 
 Floats = npt.NDArray[np.float32]
-_EMPTY_HASHES = np.zeros(0, dtype=np.uint64)
-_EMPTY_COLUMNS = np.zeros(0, dtype=np.int64)
+Hashes = npt.NDArray[np.uint64]
+Indices = npt.NDArray[np.int64]
 
 
 class HeadKind(StrEnum):
@@ -52,14 +52,10 @@ class LinearModel:
     intercept: Floats  # heads
     heads: tuple[str, ...]
     kinds: tuple[HeadKind, ...]
-    piece_hashes: npt.NDArray[np.uint64] = field(repr=False, default_factory=lambda: _EMPTY_HASHES)
-    piece_columns: npt.NDArray[np.int64] = field(repr=False, default_factory=lambda: _EMPTY_COLUMNS)
+    pieces: _PieceTable = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not self.piece_hashes.size:
-            hashes, columns = _piece_table(self.vocabulary)
-            object.__setattr__(self, "piece_hashes", hashes)
-            object.__setattr__(self, "piece_columns", columns)
+        object.__setattr__(self, "pieces", _PieceTable(*_piece_hashes(self.vocabulary)))
 
     def column(self, head: str) -> int:
         """The position of a head in the score matrix."""
@@ -109,11 +105,10 @@ class LinearModel:
         found_columns = []
         for size, hashed in zip(PIECE_SIZES, _window_hashes(points), strict=True):
             whole = owner[: hashed.size] == owner[size - 1 :]
-            at = np.searchsorted(self.piece_hashes, hashed)
-            at[at == self.piece_hashes.size] = 0
-            known = whole & (self.piece_hashes[at] == hashed)
+            columns = self.pieces.find(hashed)
+            known = whole & (columns >= 0)
             found_rows.append(owner[: hashed.size][known])
-            found_columns.append(self.piece_columns[at[known]])
+            found_columns.append(columns[known])
         return np.concatenate(found_rows), np.concatenate(found_columns)
 
     def _weigh(
@@ -122,13 +117,16 @@ class LinearModel:
         raw = np.zeros((count, len(self.heads)), dtype=np.float32)
         if rows.size:
             width = len(self.vocabulary)
-            keys, counts = np.unique(rows * width + columns, return_counts=True)
+            # Half-width keys sort faster; a batch of up to 35,000 texts fits them.
+            small = count * width < 2**32
+            wide = rows * width + columns
+            keys, counts = np.unique(wide.astype(np.uint32) if small else wide, return_counts=True)
             rows, columns = np.divmod(keys, width)
             values = (1.0 + np.log(counts.astype(np.float32))) * self.idf[columns]
             starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
             filled = rows[starts]
             norms = np.sqrt(np.add.reduceat(values * values, starts))
-            weighted = self.coef[columns] * values[:, None]
+            weighted = np.take(self.coef, columns, axis=0) * values[:, None]
             raw[filled] = np.add.reduceat(weighted, starts, axis=0) / norms[:, None]
         raw += self.intercept
         logistic = np.asarray([k is HeadKind.LOGISTIC for k in self.kinds])
@@ -155,10 +153,8 @@ def _window_hashes(points: npt.NDArray[np.uint32]) -> list[npt.NDArray[np.uint64
     return out
 
 
-def _piece_table(
-    vocabulary: dict[str, int],
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """The hashes of every feature that can be a piece, sorted, with their columns."""
+def _piece_hashes(vocabulary: dict[str, int]) -> tuple[Hashes, Indices]:
+    """The hash of every feature that can be a piece, with its column."""
     hashes = []
     columns = []
     for size in PIECE_SIZES:
@@ -172,9 +168,59 @@ def _piece_table(
             hashed = hashed * _PRIME + points[:, offset].astype(np.uint64)
         hashes.append(hashed + _SALTS[size])
         columns.append(np.asarray([c for _, c in group], dtype=np.int64))
-    every = np.concatenate(hashes)
-    order = np.argsort(every, kind="stable")
-    return every[order], np.concatenate(columns)[order]
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(hashes), np.concatenate(columns)
+
+
+# Fibonacci hashing: the top bits of the product pick a slot, mixing every bit of the hash.
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _PieceTable:
+    """Piece hashes to vocabulary columns, in an open-addressing table searched in numpy.
+
+    A batch's hundred thousand windows are looked up together: each round checks
+    every window still searching at its current slot, and the ones that found
+    neither their piece nor an empty slot move one slot on. The table is at most
+    half full, so almost every window is settled in the first round or two.
+    """
+
+    def __init__(self, hashes: Hashes, columns: Indices) -> None:
+        bits = max(4, (2 * hashes.size).bit_length())
+        self._shift = np.uint64(64 - bits)
+        self._mask = (1 << bits) - 1
+        self._keys = np.zeros(1 << bits, dtype=np.uint64)
+        self._columns = np.full(1 << bits, -1, dtype=np.int64)
+        slots = self._home(hashes)
+        waiting = np.arange(hashes.size)
+        while waiting.size:
+            free = waiting[self._columns[slots[waiting]] < 0]
+            # Of several pieces waiting for one free slot, the first takes it.
+            _, first = np.unique(slots[free], return_index=True)
+            placed = free[first]
+            self._keys[slots[placed]] = hashes[placed]
+            self._columns[slots[placed]] = columns[placed]
+            waiting = np.setdiff1d(waiting, placed, assume_unique=True)
+            slots[waiting] = (slots[waiting] + 1) & self._mask
+
+    def _home(self, hashes: Hashes) -> Indices:
+        return ((hashes * _SPREAD) >> self._shift).astype(np.int64)
+
+    def find(self, hashes: Hashes) -> Indices:
+        """The column of each hash, or -1 where it is no piece of the vocabulary."""
+        slots = self._home(hashes)
+        found = np.full(hashes.size, -1, dtype=np.int64)
+        searching = np.arange(hashes.size)
+        while searching.size:
+            at = slots[searching]
+            columns = self._columns[at]
+            hit = (self._keys[at] == hashes[searching]) & (columns >= 0)
+            found[searching[hit]] = columns[hit]
+            going_on = ~hit & (columns >= 0)
+            searching = searching[going_on]
+            slots[searching] = (at[going_on] + 1) & self._mask
+        return found
 
 
 def _array(archive: zipfile.ZipFile, name: str) -> Floats:
