@@ -17,6 +17,7 @@ from reciprocity.signals import (
     classify,
     classify_many,
 )
+from reciprocity.signals._classify import BATCH
 
 
 def present(text: str) -> set[str]:
@@ -118,6 +119,16 @@ def test_many_at_once_equals_one_at_a_time() -> None:
     texts = ["how are you?", "", "Je t'aime beaucoup, tu me manques", "thanks x", "ugh. today"]
     assert classify_many(texts) == [classify(t) for t in texts]
     assert classify_many([]) == []
+
+
+def test_a_long_run_of_messages_reads_the_same_across_batches() -> None:
+    texts = [f"thanks {n}" if n % 3 else f"how did day {n} go?" for n in range(2 * BATCH + 7)]
+    texts[BATCH - 1] = "I can't cope with any of this, I'm in tears"
+    texts[BATCH] = "oh no, I'm so sorry. want me to come over?"
+    read = classify_many(iter(texts))
+    assert len(read) == len(texts)
+    for index in (0, 1, BATCH - 1, BATCH, 2 * BATCH + 6):
+        assert read[index] == classify(texts[index])
 
 
 def test_signals_come_in_a_fixed_order() -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reciprocity.signals._features import features, normalise
 from reciprocity.signals._model import HeadKind, LinearModel, load_model, shipped_model
@@ -59,6 +61,17 @@ def test_the_batch_scorer_matches_the_plain_arithmetic() -> None:
     batch = model.scores(texts)
     for row, text in zip(batch, texts, strict=True):
         assert row == pytest.approx(reference_scores(model, text), abs=1e-4)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab !?'\x1e\u00e9\U0001f600 1"), max_size=12)))
+def test_a_batch_scores_each_text_as_if_it_were_alone(texts: list[str]) -> None:
+    # The batch is one string with a mark between texts: no feature may cross it,
+    # even in texts that hold the mark themselves or no word at all.
+    model = shipped_model()
+    batch = model.scores(texts)
+    for row, text in zip(batch, texts, strict=True):
+        assert row == pytest.approx(reference_scores(model, text.replace("\x1e", " ")), abs=1e-4)
 
 
 def test_every_head_is_there() -> None:

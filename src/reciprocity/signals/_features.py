@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
-__all__ = ["FEATURES_VERSION", "PIECE_SIZES", "features", "normalise", "tokens"]
+__all__ = [
+    "FEATURES_VERSION",
+    "PIECE_SIZES",
+    "TEXT_MARK",
+    "batch_line",
+    "features",
+    "normalise",
+    "tokens",
+]
 
 FEATURES_VERSION = 1
 
@@ -20,6 +29,9 @@ _CP1252 = {0x91: "'", 0x92: "'", 0x93: '"', 0x94: '"', 0x96: "-", 0x97: "-", 0x8
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 # Words (with inner apostrophes), and runs of ! ? which carry tone in chat.
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+|[!?]+")
+# Between texts in a batch: a control character no token contains.
+TEXT_MARK = "\x1e"
+_TOKEN_OR_MARK = re.compile(_TOKEN.pattern + "|" + TEXT_MARK)
 _LONG_RUN = re.compile(r"(\w)\1{2,}")
 _MAX_CHARS = 2000
 PIECE_SIZES = (3, 4, 5)
@@ -75,3 +87,16 @@ def features(text: str) -> list[str]:
     for size in PIECE_SIZES:
         out += [joined[i : i + size] for i in range(len(joined) - size + 1)]
     return out
+
+
+def batch_line(texts: Sequence[str], *, normalised: bool = False) -> str:
+    """Many texts' tokens as one line: per text, a space, each token and a space, then a mark.
+
+    Each text's stretch of the line, from its first space to its last, is exactly
+    the joined form :func:`features` cuts its pieces from, so a batch can find
+    every feature of every text in one string; a :data:`TEXT_MARK` (a token of
+    its own, between spaces) closes each text but the last.
+    """
+    plain = texts if normalised else [normalise(text) for text in texts]
+    cleaned = (text.replace(TEXT_MARK, " ") if TEXT_MARK in text else text for text in plain)
+    return " " + " ".join(_TOKEN_OR_MARK.findall(TEXT_MARK.join(cleaned))) + " "

@@ -9,7 +9,6 @@ the scale of the data it learnt from).
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import zipfile
 from collections.abc import Sequence
@@ -18,11 +17,12 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from reciprocity.signals._features import FEATURES_VERSION, PIECE_SIZES, tokens
+from reciprocity.signals._features import FEATURES_VERSION, PIECE_SIZES, TEXT_MARK, batch_line
 
 __all__ = ["HeadKind", "LinearModel", "shipped_model"]
 
@@ -52,10 +52,10 @@ class LinearModel:
     intercept: Floats  # heads
     heads: tuple[str, ...]
     kinds: tuple[HeadKind, ...]
-    pieces: _PieceTable = field(init=False, repr=False, compare=False)
+    features: _FeatureTable = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pieces", _PieceTable(*_piece_hashes(self.vocabulary)))
+        object.__setattr__(self, "features", _FeatureTable(*_feature_hashes(self.vocabulary)))
 
     def column(self, head: str) -> int:
         """The position of a head in the score matrix."""
@@ -65,54 +65,39 @@ class LinearModel:
         """Score many texts at once: one row per text, one column per head.
 
         Features are counted per text, weighted by ``(1 + log count) * idf``
-        and scaled to unit length, exactly as the training vectorizer did. Words
-        and word pairs are looked up one by one; the character pieces, most of
-        the features, are hashed and looked up for the whole batch in numpy.
-        ``normalised`` says the texts already went through
-        :func:`~reciprocity.signals._features.normalise`.
+        and scaled to unit length, exactly as the training vectorizer did. The
+        batch is tokenised once into one string, and every feature (word, word
+        pair, character piece) is a stretch of that string: each is hashed from
+        the string's prefix hashes and looked up in numpy, so no feature is
+        built as a Python string. ``normalised`` says the texts already went
+        through :func:`~reciprocity.signals._features.normalise`.
         """
-        get = self.vocabulary.get
-        rows: list[int] = []
-        columns: list[int] = []
-        joined: list[str] = []
-        joined_rows: list[int] = []
-        for row, text in enumerate(texts):
-            words = tokens(text, normalised=normalised)
-            if not words:
-                continue
-            named = ["w:" + w for w in words]
-            named += [a + " " + b for a, b in itertools.pairwise(words)]
-            found = [c for c in map(get, named) if c is not None]
-            columns.extend(found)
-            rows.extend([row] * len(found))
-            joined.append(" " + " ".join(words) + " ")
-            joined_rows.append(row)
-        row_ids = np.asarray(rows, dtype=np.int64)
-        column_ids = np.asarray(columns, dtype=np.int64)
-        if joined:
-            piece_rows, piece_columns = self._pieces(joined, joined_rows)
-            row_ids = np.concatenate((row_ids, piece_rows))
-            column_ids = np.concatenate((column_ids, piece_columns))
-        return self._weigh(len(texts), row_ids, column_ids)
-
-    def _pieces(
-        self, joined: list[str], joined_rows: list[int]
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        points = np.frombuffer("".join(joined).encode("utf-32-le"), dtype=np.uint32)
-        lengths = np.fromiter(map(len, joined), dtype=np.int64, count=len(joined))
-        owner = np.repeat(np.asarray(joined_rows, dtype=np.int64), lengths)
-        found_rows = []
-        found_columns = []
-        for size, hashed in zip(PIECE_SIZES, _window_hashes(points), strict=True):
-            whole = owner[: hashed.size] == owner[size - 1 :]
-            columns = self.pieces.find(hashed)
-            known = whole & (columns >= 0)
-            found_rows.append(owner[: hashed.size][known])
-            found_columns.append(columns[known])
-        return np.concatenate(found_rows), np.concatenate(found_columns)
+        if not texts:
+            return self._weigh(0, _NO_INDICES, _NO_INDICES)
+        line = batch_line(texts, normalised=normalised)
+        points = np.frombuffer(line.encode("utf-32-le"), dtype=np.uint32)
+        owner = np.cumsum(points == ord(TEXT_MARK))
+        hashes = _Prefix(points)
+        # Tokens lie between single spaces; the marks between texts are tokens of their own.
+        spaces = np.flatnonzero(points == ord(" "))
+        starts, ends = spaces[:-1] + 1, spaces[1:]
+        words = points[starts] != ord(TEXT_MARK)
+        paired = words[:-1] & words[1:]
+        spans = [
+            (starts[words], ends[words], _WORD_PREFIX),
+            (starts[:-1][paired], ends[1:][paired], None),
+        ]
+        # A piece across two texts holds the mark between them, which no feature does.
+        for size in PIECE_SIZES:
+            first = np.arange(max(points.size - size + 1, 0))
+            spans.append((first, first + size, None))
+        found = self.features.find(np.concatenate([hashes.of(*span) for span in spans]))
+        known = found >= 0
+        rows = owner[np.concatenate([span[0] for span in spans])][known]
+        return self._weigh(len(texts), rows, found[known])
 
     def _weigh(
-        self, count: int, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]
+        self, count: int, rows: Indices, columns: npt.NDArray[np.signedinteger[Any]]
     ) -> Floats:
         raw = np.zeros((count, len(self.heads)), dtype=np.float32)
         if rows.size:
@@ -134,92 +119,115 @@ class LinearModel:
         return raw
 
 
-_PRIME = np.uint64(0x100000001B3)
-# One offset per piece size, so that pieces of different sizes never share a hash by design.
-_SALTS = {size: np.uint64(0x9E3779B97F4A7C15 * size % 2**64) for size in PIECE_SIZES}
+_PRIME = 0x100000001B3
+_LENGTH_SALT = 0x9E3779B97F4A7C15
+_MODULUS = 2**64
+_WORD_PREFIX = "w:"
+_NO_INDICES = np.zeros(0, dtype=np.int64)
 
 
-def _window_hashes(points: npt.NDArray[np.uint32]) -> list[npt.NDArray[np.uint64]]:
-    """A 64-bit hash of every window of each piece size, in order of position."""
-    wide = points.astype(np.uint64)
-    out = []
-    hashed = wide[: wide.size - PIECE_SIZES[0] + 1].copy()
-    for offset in range(1, PIECE_SIZES[0]):
-        hashed = hashed * _PRIME + wide[offset : offset + hashed.size]
-    out.append(hashed + _SALTS[PIECE_SIZES[0]])
-    for size in PIECE_SIZES[1:]:
-        hashed = hashed[: wide.size - size + 1] * _PRIME + wide[size - 1 :]
-        out.append(hashed + _SALTS[size])
-    return out
+class _Prefix:
+    """Hashes of any stretch of a string of code points, from its prefix sums.
+
+    A stretch ``c[a:b]`` hashes to ``sum(c[j] * P ** (b - 1 - j)) + S * (b - a)``
+    modulo 2**64: a polynomial in an odd prime ``P`` (invertible modulo 2**64,
+    which lets a prefix sum of ``c[j] * P ** -j`` give any stretch in two
+    look-ups), plus a salt for its length, so stretches of different lengths
+    never share a hash by design. Features of the vocabulary are hashed the
+    same way, so a stretch and a feature with equal text have equal hashes.
+    """
+
+    def __init__(self, points: npt.NDArray[np.uint32]) -> None:
+        size = points.size + 1
+        self._powers = _powers(_PRIME, size)
+        inverse = _powers(pow(_PRIME, -1, _MODULUS), size)
+        self._sums = np.concatenate(([np.uint64(0)], np.cumsum(points * inverse[:-1])))
+
+    def of(self, starts: Indices, ends: Indices, prefix: str | None = None) -> Hashes:
+        """The hash of each stretch ``[start, end)``, as if ``prefix`` were written before it."""
+        lengths = (ends - starts).astype(np.uint64)
+        hashed = self._powers[ends - 1] * (self._sums[ends] - self._sums[starts])
+        if prefix:
+            hashed += np.uint64(_polynomial(prefix)) * self._powers[ends - starts]
+            lengths += np.uint64(len(prefix))
+        salted: Hashes = hashed + np.uint64(_LENGTH_SALT) * lengths
+        return salted
 
 
-def _piece_hashes(vocabulary: dict[str, int]) -> tuple[Hashes, Indices]:
-    """The hash of every feature that can be a piece, with its column."""
-    hashes = []
-    columns = []
-    for size in PIECE_SIZES:
-        group = [(f, c) for f, c in vocabulary.items() if len(f) == size and not f.startswith("w:")]
-        if not group:
-            continue
-        text = "".join(f for f, _ in group)
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).reshape(-1, size)
-        hashed = points[:, 0].astype(np.uint64)
-        for offset in range(1, size):
-            hashed = hashed * _PRIME + points[:, offset].astype(np.uint64)
-        hashes.append(hashed + _SALTS[size])
-        columns.append(np.asarray([c for _, c in group], dtype=np.int64))
-    if not hashes:
+def _powers(base: int, count: int) -> Hashes:
+    """``base ** i`` modulo 2**64 for i from 0 to count - 1."""
+    steps = np.full(count, base, dtype=np.uint64)
+    steps[0] = 1
+    return np.cumprod(steps, dtype=np.uint64)
+
+
+def _polynomial(text: str) -> int:
+    value = 0
+    for char in text:
+        value = (value * _PRIME + ord(char)) % _MODULUS
+    return value
+
+
+def _feature_hashes(vocabulary: dict[str, int]) -> tuple[Hashes, Indices]:
+    """The hash of every feature, as :class:`_Prefix` hashes a stretch, with its column."""
+    features = list(vocabulary)
+    if not features:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(hashes), np.concatenate(columns)
+    points = np.frombuffer("".join(features).encode("utf-32-le"), dtype=np.uint32)
+    ends = np.cumsum(np.fromiter(map(len, features), dtype=np.int64, count=len(features)))
+    starts = np.concatenate(([0], ends[:-1]))
+    columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(features))
+    return _Prefix(points).of(starts, ends), columns
 
 
 # Fibonacci hashing: the top bits of the product pick a slot, mixing every bit of the hash.
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)
 
 
-class _PieceTable:
-    """Piece hashes to vocabulary columns, in an open-addressing table searched in numpy.
+class _FeatureTable:
+    """Feature hashes to vocabulary columns, in an open-addressing table searched in numpy.
 
-    A batch's hundred thousand windows are looked up together: each round checks
-    every window still searching at its current slot, and the ones that found
-    neither their piece nor an empty slot move one slot on. The table is at most
-    half full, so almost every window is settled in the first round or two.
+    A batch's hundred thousand features are looked up together: each round checks
+    every feature still searching at its current slot, and the ones that found
+    neither themselves nor an empty slot move one slot on. The table is at most a
+    quarter full, so nearly every feature is settled in the first round.
     """
 
     def __init__(self, hashes: Hashes, columns: Indices) -> None:
-        bits = max(4, (2 * hashes.size).bit_length())
+        bits = max(4, (4 * hashes.size).bit_length())
         self._shift = np.uint64(64 - bits)
-        self._mask = (1 << bits) - 1
+        self._mask = np.uint64((1 << bits) - 1)
+        # An empty slot holds key 0 and column -1: a hash of 0 finds -1 there, "unknown".
         self._keys = np.zeros(1 << bits, dtype=np.uint64)
-        self._columns = np.full(1 << bits, -1, dtype=np.int64)
+        self._columns = np.full(1 << bits, -1, dtype=np.int32)
         slots = self._home(hashes)
         waiting = np.arange(hashes.size)
         while waiting.size:
             free = waiting[self._columns[slots[waiting]] < 0]
-            # Of several pieces waiting for one free slot, the first takes it.
+            # Of several features waiting for one free slot, the first takes it.
             _, first = np.unique(slots[free], return_index=True)
             placed = free[first]
             self._keys[slots[placed]] = hashes[placed]
             self._columns[slots[placed]] = columns[placed]
             waiting = np.setdiff1d(waiting, placed, assume_unique=True)
-            slots[waiting] = (slots[waiting] + 1) & self._mask
+            slots[waiting] = (slots[waiting] + np.uint64(1)) & self._mask
 
-    def _home(self, hashes: Hashes) -> Indices:
-        return ((hashes * _SPREAD) >> self._shift).astype(np.int64)
+    def _home(self, hashes: Hashes) -> Hashes:
+        return (hashes * _SPREAD) >> self._shift
 
-    def find(self, hashes: Hashes) -> Indices:
-        """The column of each hash, or -1 where it is no piece of the vocabulary."""
+    def find(self, hashes: Hashes) -> npt.NDArray[np.int32]:
+        """The column of each hash, or -1 where it is not in the vocabulary."""
         slots = self._home(hashes)
-        found = np.full(hashes.size, -1, dtype=np.int64)
-        searching = np.arange(hashes.size)
+        columns = self._columns[slots]
+        found = np.where(self._keys[slots] == hashes, columns, -1)
+        searching = np.flatnonzero((found < 0) & (columns >= 0))
         while searching.size:
-            at = slots[searching]
+            at = (slots[searching] + np.uint64(1)) & self._mask
+            slots[searching] = at
             columns = self._columns[at]
-            hit = (self._keys[at] == hashes[searching]) & (columns >= 0)
+            hit = self._keys[at] == hashes[searching]
             found[searching[hit]] = columns[hit]
-            going_on = ~hit & (columns >= 0)
-            searching = searching[going_on]
-            slots[searching] = (at[going_on] + 1) & self._mask
+            searching = searching[~hit & (columns >= 0)]
         return found
 
 
