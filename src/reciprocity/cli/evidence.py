@@ -221,22 +221,14 @@ def show(
     from reciprocity.cli.evidence_output import report_document
     from reciprocity.cli.inputs import parse_choice
     from reciprocity.core.indicator_words import describe_evidence
-    from reciprocity.core.indicators import PeriodKind, read_evidence
-    from reciprocity.evidence.zone import local_zone
+    from reciprocity.core.indicators import PeriodKind
+    from reciprocity.evidence.report import relationship_evidence
 
     kind = parse_choice(period, PeriodKind, "--period")
     app_state = state(ctx)
     store = app_state.store()
     person = store.person(name)
-    report = read_evidence(
-        store.evidence_facts(person.id),
-        seasons=store.seasons(person.id),
-        dates=store.important_dates(person.id),
-        audits=store.audits(person.id),
-        period=kind,
-        zone=local_zone(),
-        today=app_state.today(),
-    )
+    report = relationship_evidence(store, person.id, period=kind, today=app_state.today())
     if as_json:
         import json
 

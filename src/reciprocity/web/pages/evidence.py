@@ -13,11 +13,12 @@ from reciprocity import messages
 from reciprocity.core.evidence import Role
 from reciprocity.core.indicator_values import Comparison, EvidenceReport, PeriodEvidence
 from reciprocity.core.indicator_words import describe_evidence, share_words
-from reciprocity.core.indicators import PeriodKind, read_evidence
+from reciprocity.core.indicators import PeriodKind
 from reciprocity.core.model import Person
 from reciprocity.errors import InvalidFileError, InvalidInputError
 from reciprocity.evidence import choosing
 from reciprocity.evidence.importer import ChatOutline, ChatSource, import_chat, outline_chat
+from reciprocity.evidence.report import relationship_evidence
 from reciprocity.evidence.zone import local_zone
 from reciprocity.formats.shell import shell_quote
 from reciprocity.web.charts import Series, share_chart
@@ -97,14 +98,13 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
     seasons = store.seasons(person.id)
     report = None
     if imports:
-        report = read_evidence(
-            store.evidence_facts(person.id),
-            seasons=seasons,
-            dates=store.important_dates(person.id),
-            audits=ctx.web.snapshots.relationship(person.id).audits,
+        report = relationship_evidence(
+            store,
+            person.id,
             period=period,
-            zone=local_zone(),
             today=ctx.today,
+            seasons=seasons,
+            audits=ctx.web.snapshots.relationship(person.id).audits,
         )
     # An import can hold no messages of the two (a group chat where they never answered
     # each other): then there is nothing to read, only what was imported.
