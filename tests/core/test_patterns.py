@@ -170,6 +170,10 @@ def test_a_person_who_gives_everywhere_and_never_receives() -> None:
     assert all(s.role is not None and s.role.giver is ME for s in statuses)
     assert all(len(s.receiving_low) == 3 for s in statuses)
     assert gives_everywhere(statuses)
+    # Beside the overall state, the role names what is carried rather than contradicting it.
+    assert state_label(statuses[0].overall, statuses[0].role).endswith(
+        "; you carry more of Initiation, Maintenance"
+    )
     lines = guidance(statuses[0])
     assert lines[0].startswith("Across Initiation, Maintenance you are in the giving role")
     assert "openness to receiving 1, 1, 1 of 5" in lines[1]

@@ -28,6 +28,11 @@ def present(text: str) -> set[str]:
     ("text", "expected"),
     [
         ("how did the scan go? thinking of you", {"check_in"}),
+        # Everyday apologies are not the writer's distress (found by a new user's chat).
+        ("can't this weekend sorry", set()),
+        ("sorry I missed your call", set()),
+        ("mum's been taken into hospital, they think it's a stroke", {"disclosure", "distress"}),
+        ("I don't want to be here anymore", {"disclosure", "distress"}),
         ("thank you so much for the lift today", {"gratitude"}),
         ("could be worse", {"shallow"}),
         ("lol same", {"shallow"}),

@@ -98,6 +98,16 @@ def test_the_relationship_page_shows_the_chart_its_table_states_and_history(web:
     assert messages.WEB_REFLECTION_TITLE in text
 
 
+def test_the_overview_names_what_is_carried_beside_the_state(web: Web) -> None:
+    web.add_person("Alex", "friend")
+    dates = [dt.date(2024, 6, 1), dt.date(2024, 9, 1), dt.date(2024, 12, 1), dt.date(2025, 3, 1)]
+    _audits(web, "Alex", dates)
+
+    card = web.client.get("/").text
+
+    assert '<span class="role">you carry more of Initiation, Depth, Crisis response</span>' in card
+
+
 def test_a_season_added_shows_as_a_band_and_in_the_reading(web: Web) -> None:
     web.add_person("Alex", "friend")
     pid = _audits(web, "Alex", [dt.date(2024, 6, 1), dt.date(2024, 9, 1), dt.date(2024, 12, 1)])

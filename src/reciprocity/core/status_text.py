@@ -21,7 +21,14 @@ from reciprocity.core.patterns import (
 )
 from reciprocity.core.seasons import Season
 
-__all__ = ["describe_season", "explain_reading", "guidance", "overall_guidance", "state_label"]
+__all__ = [
+    "describe_season",
+    "explain_reading",
+    "guidance",
+    "overall_guidance",
+    "role_words",
+    "state_label",
+]
 
 
 def state_label(reading: Reading, role: Role | None = None) -> str:
@@ -30,8 +37,13 @@ def state_label(reading: Reading, role: Role | None = None) -> str:
     if reading.state is State.CHRONIC_IMBALANCE and reading.carried_by is not None:
         label += f", {messages.CARRIED_BY[reading.carried_by]}"
     if role is not None:
-        label += f"; {messages.STATUS_ROLE[role.giver]}"
+        label += f"; {role_words(role)}"
     return label
+
+
+def role_words(role: Role) -> str:
+    """Who carries more of which dimensions, in a few words."""
+    return messages.STATUS_ROLE[role.giver].format(dimensions=_names(role.dimensions))
 
 
 def describe_season(season: Season) -> str:

@@ -56,9 +56,11 @@ RULE_TEXT: Final[dict[str, str]] = {
 STATUS_FIRST_AUDIT: Final = "When you're ready: reciprocity audit {name}"
 STATUS_POINT: Final = "{date}: {score}, {lean}"
 STATUS_POINT_PLAIN: Final = "{date}: {score}"
+# Beside the overall state ("mutual; you carry more of Initiation, Maintenance"): a role is
+# read per dimension, so it names them, and does not read as contradicting the state.
 STATUS_ROLE: Final[dict[str, str]] = {
-    "i-carry": "you are in the giving role",
-    "they-carry": "they are in the giving role",
+    "i-carry": "you carry more of {dimensions}",
+    "they-carry": "they carry more of {dimensions}",
 }
 STATUS_POINT_IN_SEASON: Final = "{date}: {score}, {lean} (during {seasons})"
 # The kind as it stands before "season": "their illness season", "your moving season".

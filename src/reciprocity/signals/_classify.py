@@ -196,15 +196,18 @@ def _combine(plains: Sequence[str], scores: Floats, heads: Sequence[str]) -> lis
     distress = 0.75 * emotion + 0.15 * personal
     distress = np.where(lexicon, np.maximum(distress, 0.55 + 0.4 * emotion), distress)
     # "I'm so sorry" is care for someone else, not one's own trouble.
-    distress = np.where((consoling | shallow_rule) & ~lexicon, distress * 0.5, distress)
+    apologising = _found(rules.APOLOGY, plains)
+    distress = np.where(
+        (consoling | shallow_rule | apologising) & ~lexicon, distress * 0.5, distress
+    )
     distress_t = _thousandths(distress)
 
     # Disclosure: CL-Aff's two kinds; something hard is always a disclosure.
     emotional_d = head["emotional_disclosure"]
     informational_d = head["informational_disclosure"]
     disclosure = np.maximum(0.75 * np.maximum(emotional_d, informational_d), distress)
-    # Thanks and sympathy share feelings, but not something personal.
-    sharing = (thanked | consoling) & (distress_t < THRESHOLD * 1000)
+    # Thanks, sympathy and small apologies share feelings, but not something personal.
+    sharing = (thanked | consoling | apologising) & (distress_t < THRESHOLD * 1000)
     disclosure = np.where(sharing, disclosure * 0.6, disclosure)
     emotional_kind = emotional_d >= informational_d * 0.9
 
@@ -213,7 +216,7 @@ def _combine(plains: Sequence[str], scores: Floats, heads: Sequence[str]) -> lis
     practical_rule = offering & ~shallow_rule
     emotional_s = np.maximum(head["emotional_support"], head["caring"]) * damp * MODEL_ONLY
     practical_s = head["practical_support"] * damp * MODEL_ONLY
-    upkeep = np.where(checked_in | thanked, 0.7, 1.0)
+    upkeep = np.where(checked_in | thanked | apologising, 0.7, 1.0)
     emotional_s, practical_s = emotional_s * upkeep, practical_s * upkeep
     emotional_s = np.where(
         emotional_rule, np.maximum(emotional_s, RULE_CONFIDENCE * damp), emotional_s

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "APOLOGY",
     "CHECK_IN",
     "DISTRESS",
     "EMOTIONAL_SUPPORT",
@@ -301,6 +302,15 @@ PRACTICAL_SUPPORT = _any(
     r"\bif\s+you\s+need\s+anything\b",
 )
 
+# The writer apologising for something small (a missed call, a change of plan): "sorry"
+# on its own is not their distress, nor a disclosure.
+APOLOGY = _any(
+    r"^\s*(?:so\s+|really\s+)?sorry\b(?!\s+(?:to\s+hear|about\s+your|for\s+your))",
+    r"\bsorry\s+(?:i|i'm|im|i've|for\s+(?:the|being|not|missing|my)|about\s+(?:that|this|earlier))\b",
+    r"\bsorry\s*$",
+    r"\bcan't\s+(?:make\s+it|come|this\s+(?:weekend|week|time)|tonight|tomorrow|today)\b",
+)
+
 DISTRESS = _any(
     r"\b(?:can't|cannot|can\s+not)\s+(?:cope|do\s+this|sleep|stop\s+crying|breathe|take\s+it)\b",
     r"\bnot\s+coping\b|\b(?:i'm|im|i\s+am)\s+not\s+(?:ok|okay|alright|fine)\b",
@@ -313,7 +323,10 @@ DISTRESS = _any(
     r"\b(?:passed\s+away|funeral|died|lost\s+(?:my|the|our)\s+\w+|diagnos|tumour|tumor|cancer"
     r"|chemo|biopsy|miscarriage)\b",
     r"\b(?:redundant|evicted|evicting|laid\s+off|lost\s+my\s+job|cut\s+my\s+hours)\b",
-    r"\b(?:in|to)\s+(?:hospital|a&e|the\s+er)\b|\badmitted\b",
+    r"\b(?:in|to|into)\s+(?:hospital|a&e|the\s+er)\b|\badmitted\b|\bintensive\s+care\b",
+    r"\b(?:a\s+)?(?:stroke|heart\s+attack|ambulance)\b",
+    r"\b(?:don't|do\s+not|dont)\s+want\s+to\s+(?:be\s+here|live|wake\s+up)\b|\bwant\s+to\s+die\b"
+    r"|\bkill\s+myself\b|\bend\s+it\s+all\b|\bno\s+point\s+(?:in\s+)?(?:living|anything|going\s+on)\b",
     r"\b(?:feel(?:ing)?|so|really)\s+(?:low|down|sad|lost|useless|guilty|hurt|alone|empty)\b",
 )
 

@@ -12,6 +12,7 @@ from reciprocity import messages
 from reciprocity.core.memory import upcoming
 from reciprocity.core.model import Person, RelationshipKind
 from reciprocity.core.rhythm import MAX_RHYTHM_MONTHS
+from reciprocity.core.status_text import role_words
 from reciprocity.errors import DuplicatePersonError, InvalidInputError
 from reciprocity.web.charts import sparkline
 from reciprocity.web.context import Ctx, FieldErrors, problems_by_field
@@ -59,6 +60,7 @@ def home(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 200) -> R
             "recent": row.overall[-12:],
             "recent_rows": overall_rows(row.overall[-12:]),
             "drafted": row.person.id in drafted,
+            "role": role_words(row.status.role) if row.status.role else None,
         }
         for row in overview.rows
     ]
