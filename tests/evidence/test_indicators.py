@@ -128,15 +128,39 @@ def test_hard_news_answered_quickly_with_support() -> None:
     assert january.their_answers is None  # I shared nothing hard
 
 
-def test_hard_news_left_unanswered_until_another_day() -> None:
-    messages = daily(30)
-    at = JAN + dt.timedelta(days=4, hours=5)
-    messages += [(at, ME, HARD)]
+def test_hard_news_left_unanswered_for_more_than_a_day() -> None:
+    messages = daily(4)
+    messages += [(JAN + dt.timedelta(days=4, hours=5), ME, HARD)]
+    messages += daily(20, start=JAN + dt.timedelta(days=6))
     report = read_evidence(facts_of(messages), today=TODAY)
     theirs = report.periods[0].their_answers
     assert theirs is not None
     assert theirs.answered == 0.0
     assert theirs.supportive is None
+    words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
+    assert "When you shared something hard (once), no answer from Sam came within a day." in words
+
+
+def test_feelings_shared_without_distress_are_not_hard_news() -> None:
+    happy = SignalFlag.READ | SignalFlag.DISCLOSURE | SignalFlag.EMOTIONAL  # "so happy for you!"
+    messages = [*daily(30), (JAN + dt.timedelta(days=4, hours=5), ME, happy)]
+    report = read_evidence(facts_of(messages), today=TODAY)
+    assert report.periods[0].their_answers is None
+
+
+def test_an_answer_hours_later_still_counts_though_the_conversation_ended() -> None:
+    # Jo's redundancy at 9, the answer after an afternoon at work: four hours, well past
+    # the quiet spell that ends a conversation in this chat.
+    messages = daily(30)
+    at = JAN + dt.timedelta(days=4, hours=9)
+    messages += [(at, THEM, HARD), (at + dt.timedelta(hours=4), ME, KIND)]
+    report = read_evidence(facts_of(messages), today=TODAY)
+    mine = report.periods[0].my_answers
+    assert mine is not None
+    assert mine.answered == 1.0
+    assert mine.reply_minutes == 240
+    words = "\n".join(line for part in describe_evidence(report, "Jo") for line in part)
+    assert "When Jo shared something hard (once), you answered within a day" in words
 
 
 def test_a_stretch_of_distress_is_offered_as_a_season_to_confirm() -> None:

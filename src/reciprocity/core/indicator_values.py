@@ -49,7 +49,7 @@ class DepthReading:
 
     Attributes:
         shared: How many times the other shared something hard.
-        answered: The share answered in the same conversation.
+        answered: The share answered within a day.
         reply_minutes: The middle time to the first answer, in minutes.
         usual_reply_minutes: The middle time this one usually takes to answer anything.
         supportive: The share of answers that read as support.

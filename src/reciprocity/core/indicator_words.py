@@ -72,6 +72,13 @@ def _depth_line(reading: DepthReading, name: str, *, mine: bool) -> str:
             reply=duration_words(reading.reply_minutes * 60),
             usual=duration_words(reading.usual_reply_minutes * 60),
         )
+    if reading.shared == 1:
+        answered = reading.answered > 0
+        once = messages.EVIDENCE_DEPTH_ONCE_MINE if mine else messages.EVIDENCE_DEPTH_ONCE_THEIRS
+        supported = bool(reading.supportive)
+        return once[answered].format(
+            name=name, timing=timing, support=messages.EVIDENCE_DEPTH_ONCE_SUPPORT[supported]
+        )
     support = ""
     if reading.supportive is not None and reading.usual_supportive is not None:
         support = messages.EVIDENCE_DEPTH_SUPPORT.format(

@@ -8,9 +8,9 @@ are in docs/evidence.md.
 
 - Initiation: of the conversations started after a silence (fitted to the
   pair's rhythm, :mod:`reciprocity.core.rhythm_fit`), the share each started.
-- Depth: when one shares something hard, whether the other answers in the same
-  conversation, how quickly compared with how quickly they usually answer, and
-  whether the answer reads as support.
+- Depth: when one shares something hard, whether the other answers within a day,
+  how quickly compared with how quickly they usually answer, and whether the
+  answer reads as support.
 - Crisis response: in each season (or a stretch the person marked), the share of
   days the other one was in touch, against their share on ordinary days; and the
   stretches where distress shows, offered as seasons to confirm.
@@ -61,7 +61,11 @@ MIN_CONVERSATIONS = 3
 # How many of the other's messages after something hard count as the answer to it (the
 # import has the models read this many: evidence.importer.REPLIES_READ).
 ANSWER_MESSAGES = 2
-_HARD = SignalFlag.DISTRESS | SignalFlag.EMOTIONAL
+# Hard news: a disclosure that shows distress. Feelings alone ("so happy for you!") are not.
+_HARD = SignalFlag.DISTRESS
+# An answer to hard news within this long counts, even after a pause that ends the
+# conversation: a reply after an afternoon at work is still the answer.
+ANSWER_WITHIN = 24 * 3600
 _SIX_HOURS = 6 * 3600
 
 
@@ -80,7 +84,7 @@ class _Tally:
 
 @dataclass
 class _Waiting:
-    """Something hard one side shared, waiting for the other's answer in the conversation."""
+    """Something hard one side shared, waiting a day for the other's answer."""
 
     side: int
     at: int
@@ -244,7 +248,7 @@ class _Walk:
             if i:
                 gap = seconds - at[i - 1]
                 if gap > self.silence:
-                    self._opened(tally, side, gap)
+                    self._opened(tally, side, gap, seconds)
                 elif mine[i - 1] != side:
                     self.reply_times[side].append(gap)
             if flag:
@@ -255,10 +259,10 @@ class _Walk:
         if self.waiting is not None:
             self.waiting.close(self.usual)
 
-    def _opened(self, tally: _Tally, side: int, gap: int) -> None:
+    def _opened(self, tally: _Tally, side: int, gap: int, seconds: int) -> None:
         """A conversation starts: whoever breaks a silence started it."""
-        if self.waiting is not None:
-            self.waiting.close(self.usual)  # hard news left unanswered in its conversation
+        if self.waiting is not None and seconds - self.waiting.at > ANSWER_WITHIN:
+            self.waiting.close(self.usual)  # hard news left unanswered for a day
             self.waiting = None
         for sums in (tally, self.usual):
             sums.conversations[side] += 1
@@ -278,6 +282,9 @@ class _Walk:
     def _follow(self, tally: _Tally, side: int, seconds: int, flag: int) -> None:
         """Keep track of hard news and the answer it gets."""
         waiting = self.waiting
+        if waiting is not None and seconds - waiting.at > ANSWER_WITHIN:
+            waiting.close(self.usual)
+            self.waiting = waiting = None
         if waiting is not None and waiting.side != side:
             waiting.answer(seconds, flag)
             if waiting.seen >= ANSWER_MESSAGES:

@@ -42,7 +42,7 @@ BATCH_SIZE = 5_000
 # the signals read them whatever words they use.
 REPLIES_READ = 2
 # Plain integers: the flags are tested once a message, and IntFlag's ``&`` is slow.
-_HARD = int(SignalFlag.DISTRESS | SignalFlag.EMOTIONAL)
+_HARD = int(SignalFlag.DISTRESS)  # hard news, as the depth indicator reads it
 _DISCLOSURE = int(SignalFlag.DISCLOSURE)
 
 _Item = tuple[int, bool, str, bool]

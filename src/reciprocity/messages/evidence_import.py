@@ -148,13 +148,26 @@ EVIDENCE_WHAT: Final[dict[str, str]] = {
 }
 EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
 EVIDENCE_DEPTH_THEIRS: Final = (
-    "When you shared something hard ({shared}), {name} answered in the same conversation "
+    "When you shared something hard ({shared}), {name} answered within a day "
     "{answered}{timing}{support}."
 )
 EVIDENCE_DEPTH_MINE: Final = (
-    "When {name} shared something hard ({shared}), you answered in the same conversation "
+    "When {name} shared something hard ({shared}), you answered within a day "
     "{answered}{timing}{support}."
 )
+# The same for something hard shared once: said as what happened, not as a share.
+EVIDENCE_DEPTH_ONCE_THEIRS: Final[dict[bool, str]] = {
+    True: "When you shared something hard (once), {name} answered within a day{timing}{support}.",
+    False: "When you shared something hard (once), no answer from {name} came within a day.",
+}
+EVIDENCE_DEPTH_ONCE_MINE: Final[dict[bool, str]] = {
+    True: "When {name} shared something hard (once), you answered within a day{timing}{support}.",
+    False: "When {name} shared something hard (once), no answer from you came within a day.",
+}
+EVIDENCE_DEPTH_ONCE_SUPPORT: Final[dict[bool, str]] = {
+    True: "; the answer read as support",
+    False: "",
+}
 EVIDENCE_SHARED_TIMES: Final[dict[bool, str]] = {True: "once", False: "{count} times"}
 EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (usually about {usual})"
 EVIDENCE_DEPTH_SUPPORT: Final = "; the answers read as support {share} (usually {usual})"
