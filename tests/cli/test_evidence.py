@@ -152,6 +152,60 @@ def test_bad_input_gets_one_clear_message(
     assert "Traceback" not in result.err
 
 
+def test_a_csv_with_its_own_column_names_imports_with_a_column_mapping(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "READERS", (PipeReader(), readers.CsvReader()))
+    table = tmp_path / "mapped.csv"
+    rows = ["When;Who;What"] + [
+        f"2026-01-{day:02d}T09:0{minute}:00;{who};{text}"
+        for day in range(1, 6)
+        for minute, who, text in ((0, "Sam Taylor", "coffee later?"), (2, "Alex", "yes! 11?"))
+    ]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["evidence", "import", str(table), "--person", "Sam", "--me", "Alex"]
+
+    unmapped = sam(*args, "--format", "csv")
+    assert unmapped.code != 0
+    assert "mapped.csv:1: timestamp: no timestamp column" in unmapped.err
+    assert "(timestamp=NAME)" in unmapped.err
+
+    mapped = sam(*args, "--columns", "timestamp=When, sender=Who,text=What")
+    assert mapped.code == 0, mapped.err
+    assert "Imported mapped.csv for Sam: 10 messages." in mapped.out
+
+
+@pytest.mark.parametrize(
+    ("mapping", "extra", "said"),
+    [
+        ("timestamp", [], "'timestamp' is not a column mapping"),
+        ("when=When", [], "'when=When' is not a column mapping"),
+        ("text=What,text=Body", [], "'text=What,text=Body' is not a column mapping"),
+        ("text=", [], "'text=' is not a column mapping"),
+        ("text=What", ["--format", "pipe"], "a column mapping is for a CSV file"),
+    ],
+)
+def test_a_bad_column_mapping_is_refused_at_the_option(
+    sam: Cli, tmp_path: Path, mapping: str, extra: list[str], said: str
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    result = sam(
+        "evidence",
+        "import",
+        str(chat),
+        "--person",
+        "Sam",
+        "--me",
+        "Alex",
+        "--columns",
+        mapping,
+        *extra,
+    )
+    assert result.code == 2
+    assert f"--columns: {said}" in result.err
+    assert "Traceback" not in result.err
+
+
 def test_a_missing_file_and_an_unknown_format_are_refused(sam: Cli, tmp_path: Path) -> None:
     missing = sam("evidence", "import", str(tmp_path / "nope.txt"), "--person", "Sam")
     assert missing.code != 0

@@ -36,6 +36,27 @@ def _zone(name: str | None) -> dt.tzinfo | None:
         raise InvalidInputError([Problem(message, "--timezone")]) from error
 
 
+def _reader(file: Path, format_name: str | None, columns: str | None) -> ChatReader:
+    """The reader for an export: a CSV one with ``--columns`` (``timestamp=When,...``)."""
+    from reciprocity.evidence import choosing
+
+    if columns is None:
+        return choosing.pick_reader(file, format_name)
+    from reciprocity.evidence.readers.csv_generic import ROLES, CsvColumns, CsvReader
+
+    if format_name is not None and format_name.strip().lower() != CsvReader.name:
+        text = messages.ERR_EVIDENCE_COLUMNS_NOT_CSV.format(format=format_name)
+        raise InvalidInputError([Problem(text, "--columns")])
+    parts: dict[str, str] = {}
+    for item in columns.split(","):
+        role, equals, name = (part.strip() for part in item.partition("="))
+        if not equals or role.lower() not in ROLES or not name or role.lower() in parts:
+            text = messages.ERR_EVIDENCE_COLUMNS.format(value=columns)
+            raise InvalidInputError([Problem(text, "--columns")])
+        parts[role.lower()] = name
+    return CsvReader(CsvColumns(**parts))
+
+
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -164,16 +185,19 @@ def import_(
         str | None,
         typer.Option("--timezone", metavar="ZONE", help=messages.HELP_EVIDENCE_TIMEZONE),
     ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option("--columns", metavar="MAPPING", help=messages.HELP_EVIDENCE_COLUMNS),
+    ] = None,
 ) -> None:
     """Import a chat export as evidence about one relationship."""
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.errors import UnknownParticipantError
-    from reciprocity.evidence import choosing
     from reciprocity.evidence.importer import ChatSource, import_chat
 
     if not file.is_file():
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FILE)], file=str(file))
-    reader = choosing.pick_reader(file, format_name)
+    reader = _reader(file, format_name, columns)
     zone = _zone(timezone)
     store = state(ctx).store()
     found = store.person(person)

@@ -39,7 +39,7 @@ ERR_CSV_EMPTY: Final = (
 )
 ERR_CSV_MISSING_COLUMN: Final = (
     "no {role} column; the header has {columns}. Say which column holds the {role} "
-    "with a column mapping"
+    "with a column mapping ({role}=NAME)"
 )
 ERR_CSV_UNKNOWN_COLUMN: Final = "there is no column called {name!r}; the header has {columns}"
 ERR_CSV_BAD_TIMESTAMP: Final = (

@@ -37,6 +37,10 @@ HELP_EVIDENCE_KEEP_TEXT: Final = (
     "Keep what was written too (by default only when, who and how long, and the signals)."
 )
 HELP_EVIDENCE_CHAT: Final = "In an export holding several conversations, the one to import."
+HELP_EVIDENCE_COLUMNS: Final = (
+    "For a CSV file whose header names its columns in other words: which column holds "
+    "each part, as timestamp=NAME,sender=NAME,text=NAME (any of the three)."
+)
 HELP_EVIDENCE_TIMEZONE: Final = (
     "The time zone of the export's times when they carry none, such as Europe/London "
     "(this computer's zone by default)."
@@ -116,6 +120,14 @@ ERR_EVIDENCE_CHATS_LISTED: Final = (
 )
 ERR_EVIDENCE_NO_SUCH_CHAT: Final = "no conversation called {value!r}; the export holds {chats}"
 ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
+ERR_EVIDENCE_COLUMNS: Final = (
+    "{value!r} is not a column mapping; write timestamp=NAME,sender=NAME,text=NAME, "
+    "each part at most once (any of the three), with NAME as the header writes it"
+)
+ERR_EVIDENCE_COLUMNS_NOT_CSV: Final = (
+    "a column mapping is for a CSV file, and {format!r} is another format; leave out "
+    "--format or give --format csv"
+)
 ERR_EVIDENCE_NOT_INTERACTIVE: Final = (
     "cannot ask who is who without a terminal; pass --me with one of: {participants}"
 )
