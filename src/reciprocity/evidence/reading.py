@@ -58,10 +58,15 @@ _HARD = """
     frightening exhausting
 """
 # Words of upkeep: check-ins and thanks, which the signals decide by rules.
+# Each is the first word of some check-in or thanks rule (signals/_rules.py), so what the
+# rules would find reaches them; a test holds the two together.
 _UPKEEP = """
-    how how's hows howd how're how've thinking hope hoping luck remember remembered checking
-    alright heard birthday anniversary congrats congratulations thanks thank thx ty tysm
-    cheers appreciate appreciated grateful gratitude kind thoughtful lucky ta
+    how how's hows howd how're how've thinking thought reminded hope hoping luck remember
+    remembered checking check alright okay heard news settling holding sending fingers
+    stranger safe safely bday birthday anniversary congrats congratulations thanks thank
+    thankyou thanku thx thanx thnx ty tysm cheers appreciate appreciated appreciates
+    appreciating grateful thankful gratitude kind thoughtful sweet generous lucky ta
+    lifesaver saver legend star gem saint means meant
 """
 HARD_WORDS = frozenset(_HARD.split())
 UPKEEP_WORDS = frozenset(_UPKEEP.split())

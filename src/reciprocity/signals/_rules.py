@@ -163,7 +163,8 @@ CHECK_IN = _any(
     rf"\bmiss(?:ing)?\s+{_YOU}\b",
     r"\bany\s+news\s+(?:on|from|about)\b",
     r"\b(?:getting\s+on|settling\s+in|holding\s+up)\b",
-    r"\bgood\s+luck\s+(?:today|tomorrow|with|for|on)\b|\bgood\s+luck\b.*\blet\s+me\s+know\b",
+    r"\bgood\s+luck\s+(?:today|tomorrow|tonight|with|for|on|at|in)\b"
+    r"|\bgood\s+luck\b.*\blet\s+me\s+know\b",
     r"\blet\s+me\s+know\s+how\s+(?:it|they|things|that)\s+go",
     r"\bsending\s+(?:good\s+vibes|love|hugs|strength)\b",
     r"\bfingers\s+crossed\s+for\b",
