@@ -206,6 +206,20 @@ def test_a_bad_column_mapping_is_refused_at_the_option(
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize("content", ["", "\ufeff\n  \n"])
+@pytest.mark.parametrize("named", [[], ["--format", "pipe"]])
+def test_an_empty_file_is_said_to_be_empty_and_nothing_is_recorded(
+    sam: Cli, tmp_path: Path, content: str, named: list[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text(content, encoding="utf-8")
+    result = sam("evidence", "import", str(empty), "--person", "Sam", "--me", "Alex", *named)
+    assert result.code == 2
+    assert "empty.txt: the file is empty" in result.err
+    shown = sam("evidence", "show", "Sam", "--json")
+    assert json.loads(shown.out)["imports"] == []
+
+
 def test_a_missing_file_and_an_unknown_format_are_refused(sam: Cli, tmp_path: Path) -> None:
     missing = sam("evidence", "import", str(tmp_path / "nope.txt"), "--person", "Sam")
     assert missing.code != 0

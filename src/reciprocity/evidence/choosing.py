@@ -39,6 +39,9 @@ def _readers() -> tuple[ChatReader, ...]:
     return readers.READERS
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _choices(readers: tuple[ChatReader, ...]) -> str:
     return ", ".join(r.name for r in readers) or "-"
 
@@ -53,9 +56,18 @@ def pick_reader(
 
     Raises:
         InvalidInputError: No reader has that name (at ``field``).
-        InvalidFileError: The file cannot be read, or no reader recognises it.
+        InvalidFileError: The file cannot be read, is empty, or no reader recognises it.
     """
     readers = _readers()
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        problem = Problem(messages.ERR_EVIDENCE_UNREADABLE.format(detail=detail))
+        raise InvalidFileError([problem], file=str(path)) from error
+    if len(head) < HEAD_BYTES and not head.removeprefix(_BOM).strip():
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_EMPTY)], file=str(path))
     if wanted is not None:
         for reader in readers:
             if reader.name == wanted.strip().lower():
@@ -64,13 +76,6 @@ def pick_reader(
             value=wanted, choices=_choices(readers)
         )
         raise InvalidInputError([Problem(message, field)])
-    try:
-        with path.open("rb") as file:
-            head = file.read(HEAD_BYTES)
-    except OSError as error:
-        detail = error.strerror or str(error)
-        problem = Problem(messages.ERR_EVIDENCE_UNREADABLE.format(detail=detail))
-        raise InvalidFileError([problem], file=str(path)) from error
     for reader in readers:
         if reader.sniff(path, head):
             return reader
