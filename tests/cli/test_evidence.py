@@ -124,6 +124,23 @@ def test_keeping_the_text_is_said(sam: Cli, tmp_path: Path) -> None:
     assert "The text of the messages was kept" in result.out
 
 
+def test_a_chat_mostly_not_in_english_is_said_to_be_read_in_part(sam: Cli, tmp_path: Path) -> None:
+    lines = [HEADER]
+    for day in range(40):
+        when = dt.datetime(2026, 1, 1, 9) + dt.timedelta(days=day)
+        lines.append(f"{when.isoformat()}|Sam Taylor|ma mère est à l'hôpital, j'ai tellement peur")
+        lines.append(f"{(when + dt.timedelta(minutes=2)).isoformat()}|Alex|oh non, je suis là")
+    french = tmp_path / "french.txt"
+    french.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = sam("evidence", "import", str(french), "--person", "Sam", "--me", "Alex")
+    assert result.code == 0, result.err
+    assert "Most of this chat does not look English" in result.out
+
+    english = write_chat(tmp_path / "chat.txt", 40)
+    other = sam("evidence", "import", str(english), "--person", "Sam")
+    assert "does not look English" not in other.out
+
+
 def test_a_broken_file_keeps_nothing(sam: Cli, tmp_path: Path) -> None:
     chat = write_chat(tmp_path / "chat.txt", 3, extra="this is not a message\n")
     result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")

@@ -147,6 +147,8 @@ def _say_outcome(outcome: ImportOutcome, name: str, roles: dict[str, Role] | Non
         typer.echo(messages.EVIDENCE_IMPORTED.format(file=file, name=name, added=added, read=read))
     if outcome.group_chat:
         typer.echo(messages.EVIDENCE_GROUP_NOTICE.format(name=name))
+    if outcome.mostly_not_english:
+        typer.echo(messages.EVIDENCE_NOT_ENGLISH)
     kept = messages.EVIDENCE_TEXT_KEPT if record.kept_text else messages.EVIDENCE_TEXT_NOT_KEPT
     typer.echo(kept)
     if roles is not None:

@@ -41,6 +41,11 @@ BATCH_SIZE = 5_000
 # How many of the other side's next messages count as the answer to something hard:
 # the signals read them whatever words they use.
 REPLIES_READ = 2
+# The language of one message in this many (of those of four words or more) is checked,
+# so the person can be told when the signals cannot read the chat; at least this many
+# checked before saying so.
+LANGUAGE_SAMPLE = 8
+MIN_SAMPLED = 5
 # Plain integers: the flags are tested once a message, and IntFlag's ``&`` is slow.
 _HARD = int(SignalFlag.DISTRESS)  # hard news, as the depth indicator reads it
 _DISCLOSURE = int(SignalFlag.DISCLOSURE)
@@ -76,6 +81,9 @@ class ImportOutcome:
             exchange between them (written to the rest of the group), left out.
         by_models: Messages the signals' models read (hard words, and the answers).
         by_rules: Messages only the signals' rules for check-ins and thanks read.
+        sampled: Messages whose language was checked (one in ``LANGUAGE_SAMPLE``
+            of those with a few words).
+        not_english: Of those, the ones the signals cannot read (not English).
     """
 
     record: EvidenceImport
@@ -83,6 +91,13 @@ class ImportOutcome:
     outside_exchanges: int = 0
     by_models: int = 0
     by_rules: int = 0
+    sampled: int = 0
+    not_english: int = 0
+
+    @property
+    def mostly_not_english(self) -> bool:
+        """Whether most of the chat is in a language the signals do not read."""
+        return self.sampled >= MIN_SAMPLED and self.not_english * 2 > self.sampled
 
     @property
     def group_chat(self) -> bool:
@@ -144,6 +159,8 @@ class _Pass:
     outside_exchanges: int = 0
     by_models: int = 0
     by_rules: int = 0
+    sampled: int = 0
+    not_english: int = 0
     line: int | None = None
     chat_seen: str | None = None
     # Identical messages in the same second are told apart by their order.
@@ -257,6 +274,7 @@ class _Pass:
     def _rows(self, pending: list[_Item]) -> list[EvidenceRow]:
         flags = [0] * len(pending)
         hard_words = []
+        self._sample_language(pending)
         for index, (_, _from_me, text, _media) in enumerate(pending):
             how = what_to_read(text) if text else Reading.NONE
             if how == Reading.FULL:
@@ -285,6 +303,14 @@ class _Pass:
         if self.progress is not None:
             self.progress(self.read, self.line)
         return self._keyed(pending, flags)
+
+    def _sample_language(self, pending: list[_Item]) -> None:
+        from reciprocity.signals._language import looks_english
+
+        for _, _from_me, text, _media in pending[::LANGUAGE_SAMPLE]:
+            if text.count(" ") >= 3:  # a few words: too little to tell otherwise
+                self.sampled += 1
+                self.not_english += not looks_english(text)
 
     def _keyed(self, pending: list[_Item], flags: list[int]) -> list[EvidenceRow]:
         """The rows to store, each with its key (see :func:`dedupe_key`)."""
@@ -355,4 +381,12 @@ def import_chat(
         )
 
     record = store.add_evidence(person_id, run.batches(stream), roles=roles, finish=finish)
-    return ImportOutcome(record, run.others, run.outside_exchanges, run.by_models, run.by_rules)
+    return ImportOutcome(
+        record,
+        run.others,
+        run.outside_exchanges,
+        run.by_models,
+        run.by_rules,
+        run.sampled,
+        run.not_english,
+    )

@@ -65,6 +65,11 @@ EVIDENCE_IMPORTED_ALL_NEW: Final = "Imported {file} for {name}: {added} messages
 EVIDENCE_NOTHING_NEW: Final = (
     "Nothing new in {file}: its {read} messages were already imported for {name}."
 )
+EVIDENCE_NOT_ENGLISH: Final = (
+    "Most of this chat does not look English. Who starts conversations, and who is in touch "
+    "during hard times, still show; what the messages say (hard news, support, check-ins, "
+    "thanks) is read in English only, so those parts will mostly stay empty."
+)
 EVIDENCE_NOTHING_READ: Final = "{file} holds no messages between you and {name}."
 EVIDENCE_GROUP_NOTICE: Final = (
     "This is a group chat. Only your exchanges with {name} count: messages where one of "
