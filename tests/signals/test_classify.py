@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,3 +155,11 @@ def test_any_text_at_all_is_read_without_error(text: str) -> None:
 def test_accusatory_tone_tells_blame_from_a_request() -> None:
     assert accusatory_tone("you only ever call when you need something") >= 0.5
     assert accusatory_tone("I'd love it if we planned a weekend away together") < 0.5
+
+
+def test_confidences_round_as_python_rounds_them_even_at_a_half() -> None:
+    from reciprocity.signals._classify import _thousandths
+
+    values = np.asarray([0.4995, 0.0005, 0.8775, 0.1235, 0.5, 1.2, -0.1, *np.linspace(0, 1, 2001)])
+    expected = [round(round(min(max(v, 0.0), 1.0), 3) * 1000) for v in values.tolist()]
+    assert _thousandths(values).tolist() == expected

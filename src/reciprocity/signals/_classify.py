@@ -117,6 +117,8 @@ RULE_CONFIDENCE = 0.9
 # A model's probability alone counts for less than a rule's: the models learnt from
 # Reddit comments, and these are chat messages.
 MODEL_ONLY = 0.75
+# A check-in is a rule's finding alone; without one, this small doubt remains.
+NO_CHECK_IN = 0.05
 # How far a sarcastic cue lowers thanks and support read by the model.
 SARCASM_DAMPING = 0.3
 
@@ -140,8 +142,18 @@ def _signal(name: SignalName, thousandths: int, kind: SignalKind | None, by_rule
 
 
 def _thousandths(confidence: Numbers) -> npt.NDArray[np.int64]:
-    """Confidences clipped to 0..1 and rounded to three decimals, as whole thousandths."""
-    return np.rint(np.clip(confidence, 0.0, 1.0) * 1000).astype(np.int64)
+    """Confidences clipped to 0..1 and rounded to three decimals, as whole thousandths.
+
+    Rounded as Python's ``round(x, 3)`` does: scaling first can land a value just
+    under a half on one (0.4995 * 1000), so values that close to a half are rounded
+    by Python, from their exact value.
+    """
+    clipped = np.clip(confidence, 0.0, 1.0)
+    scaled = clipped * 1000
+    out = np.rint(scaled).astype(np.int64)
+    for index in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6).tolist():
+        out[index] = round(round(float(clipped[index]), 3) * 1000)
+    return out
 
 
 def _found(group: rules.RuleGroup, plains: Sequence[str], where: Bools | None = None) -> Bools:
@@ -228,7 +240,7 @@ def _combine(plains: Sequence[str], scores: Floats, heads: Sequence[str]) -> lis
     emotional_s, practical_s = emotional_s * softened, practical_s * softened
     emotional_support = emotional_s >= practical_s
     support_t = _thousandths(np.maximum(emotional_s, practical_s))
-    shallow = np.where(shallow_rule, RULE_CONFIDENCE, 0.0) * (1 - 0.5 * support_t / 1000)
+    shallow = np.where(shallow_rule, RULE_CONFIDENCE, 0.0) * (1 - 0.5 * (support_t / 1000))
 
     columns = zip(
         _thousandths(disclosure).tolist(),
@@ -245,6 +257,7 @@ def _combine(plains: Sequence[str], scores: Floats, heads: Sequence[str]) -> lis
         lexicon.tolist(),
         strict=True,
     )
+    checked, unchecked = round(RULE_CONFIDENCE * 1000), round(NO_CHECK_IN * 1000)
     emotional, informational, practical = (
         SignalKind.EMOTIONAL,
         SignalKind.INFORMATIONAL,
@@ -256,7 +269,7 @@ def _combine(plains: Sequence[str], scores: Floats, heads: Sequence[str]) -> lis
             _signal(SignalName.DISCLOSURE, d, emotional if d_kind else informational, False),
             _signal(SignalName.SUPPORT, s, emotional if s_kind else practical, s_rule),
             _signal(SignalName.SHALLOW, sh, None, sh_rule),
-            _signal(SignalName.CHECK_IN, 900 if c else 50, None, c),
+            _signal(SignalName.CHECK_IN, checked if c else unchecked, None, c),
             _signal(SignalName.GRATITUDE, g, None, g_rule),
             _signal(SignalName.DISTRESS, x, None, x_rule),
         )
@@ -305,11 +318,11 @@ def accusatory_tone(text: str, *, model: LinearModel | None = None) -> float:
     (:func:`reciprocity.core.phrasing.check_phrasing`), after its rules.
     Returns 0 for text not in English.
     """
-    text = text[:MAX_CHARS]
-    if not looks_english(text):
+    plain = normalise(text)
+    if not looks_english(plain, normalised=True):  # as classify_many decides it
         return 0.0
     scorer = model or shipped_model()
-    return round(float(scorer.scores([text])[0, scorer.column("accusatory")]), 3)
+    return round(float(scorer.scores([plain], normalised=True)[0, scorer.column("accusatory")]), 3)
 
 
 def head_scores(
