@@ -141,6 +141,31 @@ def test_a_chat_mostly_not_in_english_is_said_to_be_read_in_part(sam: Cli, tmp_p
     assert "does not look English" not in other.out
 
 
+def test_the_zone_of_earlier_imports_is_kept_so_nothing_counts_twice(
+    sam: Cli, tmp_path: Path
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 5)
+    args = ["evidence", "import", str(chat), "--person", "Sam", "--me", "Alex"]
+    first = sam(*args, "--timezone", "America/New_York")
+    assert first.code == 0, first.err
+    assert "10 messages" in first.out
+
+    again = sam(*args)  # on a computer in another zone, or after travelling
+    assert again.code == 0, again.err
+    assert "Nothing new in chat.txt" in again.out
+    assert "America/New_York" not in again.err
+
+    moved = sam(*args, "--timezone", "Europe/London")
+    assert moved.code == 0, moved.err
+    assert "earlier imports read this chat's times in America/New_York" in moved.err
+    shown = json.loads(sam("evidence", "show", "Sam", "--json").out)
+    assert [i["zone"] for i in shown["imports"]] == [
+        "America/New_York",
+        "America/New_York",
+        "Europe/London",
+    ]
+
+
 def test_a_broken_file_keeps_nothing(sam: Cli, tmp_path: Path) -> None:
     chat = write_chat(tmp_path / "chat.txt", 3, extra="this is not a message\n")
     result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")

@@ -196,13 +196,21 @@ def import_(
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.errors import UnknownParticipantError
     from reciprocity.evidence.importer import ChatSource, import_chat
+    from reciprocity.evidence.zone import remembered_zone, zone_name
 
     if not file.is_file():
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FILE)], file=str(file))
     reader = _reader(file, format_name, columns)
-    zone = _zone(timezone)
+    given = _zone(timezone)
     store = state(ctx).store()
     found = store.person(person)
+    earlier = remembered_zone(store.evidence_imports(found.id))
+    zone = given or earlier
+    if given is not None and earlier is not None and zone_name(given) != zone_name(earlier):
+        typer.echo(
+            messages.EVIDENCE_ZONE_CHANGED.format(given=timezone, earlier=zone_name(earlier)),
+            err=True,
+        )
     remembered = store.participant_roles(found.id)
     source = ChatSource(file.name, reader.name)
     chosen: dict[str, Role] | None = None

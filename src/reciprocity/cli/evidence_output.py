@@ -156,6 +156,7 @@ def report_document(
                 "messages_added": i.messages_added,
                 "kept_text": i.kept_text,
                 "group_chat": i.group_chat,
+                "zone": i.zone,
             }
             for i in imports
         ],

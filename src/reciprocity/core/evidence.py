@@ -88,6 +88,8 @@ class EvidenceImport:
         messages_added: Those not already stored from an earlier import.
         kept_text: Whether the text of the messages was kept.
         group_chat: Whether others wrote in the chat too (their messages are not kept).
+        zone: The time zone the export's times were read in where they gave none (an
+            IANA name such as ``Europe/London``); None when every time gave its own.
     """
 
     id: str
@@ -100,3 +102,4 @@ class EvidenceImport:
     messages_added: int
     kept_text: bool
     group_chat: bool
+    zone: str | None = None

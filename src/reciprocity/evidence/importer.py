@@ -22,6 +22,7 @@ from reciprocity.core.people import name_key
 from reciprocity.errors import SeveralChatsError, UnknownParticipantError
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.reading import Reading, read_signals, read_upkeep, what_to_read
+from reciprocity.evidence.zone import local_zone, zone_name
 from reciprocity.store.base import new_id
 from reciprocity.store.evidence_store import EvidenceRow, EvidenceStore
 
@@ -152,7 +153,7 @@ class _Pass:
     roles: Mapping[str, Role]
     keep_text: bool
     chat: str | None
-    zone: dt.tzinfo | None
+    zone: dt.tzinfo
     progress: Progress | None
     read: int = 0
     others: int = 0
@@ -163,6 +164,8 @@ class _Pass:
     not_english: int = 0
     line: int | None = None
     chat_seen: str | None = None
+    # Whether some time in the export gave no zone (and was read in ``zone``).
+    zoneless: bool = False
     # Identical messages in the same second are told apart by their order.
     second: int | None = None
     same_second: dict[tuple[bool, str, bool], int] = field(default_factory=dict)
@@ -231,9 +234,9 @@ class _Pass:
                     continue
             self.line = message.line
             at = message.at
-            if at.tzinfo is None and zone is not None:
+            if at.tzinfo is None:
                 at = at.replace(tzinfo=zone)
-            # A naive datetime's timestamp() reads it in the machine's local zone: the edge's.
+                self.zoneless = True
             yield (int(at.timestamp()), from_me, message.text, message.media)
 
     def _exchanges(self, items: Iterable[tuple[int, bool | None, str, bool]]) -> Iterator[_Item]:
@@ -351,7 +354,7 @@ def import_chat(
         keep_text: Keep what was written, not only the derived facts.
         chat: In an export holding several conversations, the one to import.
         zone: The time zone of times the export gives without one (the machine's
-            local zone if None).
+            local zone if None); remembered with the import when some time needed it.
         progress: Told after each batch how far the import is.
 
     Returns:
@@ -364,7 +367,7 @@ def import_chat(
         InvalidFileError: The reader found the file broken; nothing is kept.
         PersonNotFoundError: The relationship no longer exists.
     """
-    run = _Pass(person_id, source, roles, keep_text, chat, zone, progress)
+    run = _Pass(person_id, source, roles, keep_text, chat, zone or local_zone(), progress)
 
     def finish(added: int, now: dt.datetime) -> EvidenceImport:
         return EvidenceImport(
@@ -378,6 +381,7 @@ def import_chat(
             messages_added=added,
             kept_text=keep_text,
             group_chat=run.others > 0,
+            zone=zone_name(run.zone) if run.zoneless else None,
         )
 
     record = store.add_evidence(person_id, run.batches(stream), roles=roles, finish=finish)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-__all__ = ["local_zone"]
+from reciprocity.core.evidence import EvidenceImport
+
+__all__ = ["local_zone", "remembered_zone", "zone_name"]
 
 
 def local_zone() -> dt.tzinfo:
@@ -24,3 +27,28 @@ def local_zone() -> dt.tzinfo:
         return zoneinfo.ZoneInfo(key)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
+def zone_name(zone: dt.tzinfo) -> str | None:
+    """The IANA name of a zone (``Europe/London``), or None for a bare offset."""
+    if zone is dt.UTC:
+        return "UTC"
+    key = getattr(zone, "key", None)
+    return key if isinstance(key, str) else None
+
+
+def remembered_zone(imports: Sequence[EvidenceImport]) -> dt.tzinfo | None:
+    """The zone the latest import that needed one read zoneless times in, if any.
+
+    Reading the next export of the same chat in the same zone keeps its messages at
+    the same moments, so an overlapping import recognises them.
+    """
+    import zoneinfo
+
+    for record in reversed(imports):
+        if record.zone is not None:
+            try:
+                return zoneinfo.ZoneInfo(record.zone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                return None
+    return None

@@ -43,7 +43,7 @@ HELP_EVIDENCE_COLUMNS: Final = (
 )
 HELP_EVIDENCE_TIMEZONE: Final = (
     "The time zone of the export's times when they carry none, such as Europe/London "
-    "(this computer's zone by default)."
+    "(by default the zone of this relationship's earlier imports, else this computer's)."
 )
 HELP_EVIDENCE_PERIOD: Final = "Show the patterns per month or per quarter."
 HELP_EVIDENCE_YES: Final = "Do not ask for confirmation."
@@ -64,6 +64,11 @@ EVIDENCE_IMPORTED: Final = (
 EVIDENCE_IMPORTED_ALL_NEW: Final = "Imported {file} for {name}: {added} messages."
 EVIDENCE_NOTHING_NEW: Final = (
     "Nothing new in {file}: its {read} messages were already imported for {name}."
+)
+EVIDENCE_ZONE_CHANGED: Final = (
+    "Note: earlier imports read this chat's times in {earlier}; this one reads them in "
+    "{given}, so messages already imported from an overlapping export will not be "
+    "recognised and will count twice. Leave out --timezone to keep {earlier}."
 )
 EVIDENCE_NOT_ENGLISH: Final = (
     "Most of this chat does not look English. Who starts conversations, and who is in touch "

@@ -47,6 +47,7 @@ def _import_from_row(row: Any) -> EvidenceImport:
         messages_added=row.messages_added,
         kept_text=row.kept_text,
         group_chat=row.group_chat,
+        zone=row.zone,
     )
 
 
@@ -101,6 +102,7 @@ class EvidenceStore(StoreBase):
                     messages_added=record.messages_added,
                     kept_text=record.kept_text,
                     group_chat=record.group_chat,
+                    zone=record.zone,
                 )
             )
         return record

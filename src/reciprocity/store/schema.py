@@ -262,6 +262,8 @@ evidence_imports = Table(
     Column("messages_added", Integer, nullable=False),
     Column("kept_text", Boolean, nullable=False),
     Column("group_chat", Boolean, nullable=False),
+    # The zone the export's zoneless times were read in (NULL: every time had its own).
+    Column("zone", String(64), nullable=True),
 )
 
 # Who each participant of an export is (me, them, or someone else in a group chat),

@@ -19,7 +19,7 @@ from reciprocity.errors import InvalidFileError, InvalidInputError
 from reciprocity.evidence import choosing
 from reciprocity.evidence.importer import ChatOutline, ChatSource, import_chat, outline_chat
 from reciprocity.evidence.report import relationship_evidence
-from reciprocity.evidence.zone import local_zone
+from reciprocity.evidence.zone import remembered_zone
 from reciprocity.formats.shell import shell_quote
 from reciprocity.web.charts import Series, share_chart
 from reciprocity.web.context import Ctx, FieldErrors
@@ -211,7 +211,7 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
         roles=roles,
         keep_text=ctx.value("keep_text") == "yes",
         chat=chat,
-        zone=local_zone(),
+        zone=remembered_zone(ctx.store.evidence_imports(person.id)),
     )
     notice = "evidence-imported" if outcome.record.messages_added else "evidence-nothing-new"
     return ctx.redirect(f"/people/{person.id}/evidence", notice=notice), False
