@@ -163,6 +163,19 @@ def test_an_answer_hours_later_still_counts_though_the_conversation_ended() -> N
     assert "When Jo shared something hard (once), you answered within a day" in words
 
 
+def test_a_hard_few_days_across_two_calendar_weeks_are_offered_too() -> None:
+    # Sam's mum's stroke: distress from a Saturday to the Tuesday after.
+    messages = daily(90)
+    saturday = dt.date.fromordinal((JAN.date().toordinal() // 7 + 6) * 7 + 5)
+    for offset in (0, 1, 3):
+        at = dt.datetime.combine(saturday + dt.timedelta(days=offset), dt.time(10), dt.UTC)
+        messages.append((at, THEM, HARD))
+    report = read_evidence(facts_of(messages), today=TODAY)
+    (candidate,) = report.candidates
+    assert candidate.whose is Whose.THEM
+    assert candidate.start <= saturday <= saturday + dt.timedelta(days=3) <= candidate.end
+
+
 def test_a_stretch_of_distress_is_offered_as_a_season_to_confirm() -> None:
     messages = daily(90)
     for day in range(30, 44):

@@ -78,6 +78,11 @@ def crisis_readings(
     return tuple(readings)
 
 
+def _rises(count: int, written: int, usual: float) -> bool:
+    """Whether this many distress messages of this many written stand out from the usual."""
+    return count >= DISTRESS_PER_WEEK and count / written >= DISTRESS_RISE * usual
+
+
 def candidate_stretches(
     weeks: tuple[dict[int, int], dict[int, int]],
     weekly: tuple[dict[int, int], dict[int, int]],
@@ -93,11 +98,16 @@ def candidate_stretches(
     for side, whose in ((1, Whose.ME), (0, Whose.THEM)):
         written = sum(weekly[side].values())
         usual = sum(weeks[side].values()) / written if written else 0.0
-        marked = sorted(
-            week
-            for week, count in weeks[side].items()
-            if count >= DISTRESS_PER_WEEK and count / weekly[side][week] >= DISTRESS_RISE * usual
-        )
+        counts, written_in = weeks[side], weekly[side]
+        chosen = {w for w, n in counts.items() if _rises(n, written_in[w], usual)}
+        # A hard few days can straddle two calendar weeks (Saturday to Tuesday): two
+        # weeks in a row that rise together count as one stretch.
+        for week in counts:
+            if week + 1 in counts and _rises(
+                counts[week] + counts[week + 1], written_in[week] + written_in[week + 1], usual
+            ):
+                chosen.update((week, week + 1))
+        marked = sorted(chosen)
         runs: list[list[int]] = []
         for week in marked:
             if runs and week - runs[-1][1] <= 2:
