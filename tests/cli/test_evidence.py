@@ -126,7 +126,7 @@ def test_keeping_the_text_is_said(sam: Cli, tmp_path: Path) -> None:
 
 def test_a_chat_mostly_not_in_english_is_said_to_be_read_in_part(sam: Cli, tmp_path: Path) -> None:
     lines = [HEADER]
-    for day in range(40):
+    for day in range(200):
         when = dt.datetime(2026, 1, 1, 9) + dt.timedelta(days=day)
         lines.append(f"{when.isoformat()}|Sam Taylor|ma mère est à l'hôpital, j'ai tellement peur")
         lines.append(f"{(when + dt.timedelta(minutes=2)).isoformat()}|Alex|oh non, je suis là")

@@ -22,7 +22,7 @@ from reciprocity.core.people import name_key
 from reciprocity.errors import SeveralChatsError, UnknownParticipantError
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.reading import Reading, read_signals, read_upkeep, what_to_read
-from reciprocity.evidence.zone import local_zone, zone_name
+from reciprocity.evidence.zone import WallClock, local_zone, zone_name
 from reciprocity.store.base import new_id
 from reciprocity.store.evidence_store import EvidenceRow, EvidenceStore
 
@@ -45,7 +45,7 @@ REPLIES_READ = 2
 # The language of one message in this many (of those of four words or more) is checked,
 # so the person can be told when the signals cannot read the chat; at least this many
 # checked before saying so.
-LANGUAGE_SAMPLE = 8
+LANGUAGE_SAMPLE = 32
 MIN_SAMPLED = 5
 # Plain integers: the flags are tested once a message, and IntFlag's ``&`` is slow.
 _HARD = int(SignalFlag.DISTRESS)  # hard news, as the depth indicator reads it
@@ -219,7 +219,7 @@ class _Pass:
     ) -> Iterator[tuple[int, bool | None, str, bool]]:
         """Each message as (UTC seconds, from me, text, media); others' only as a placeholder."""
         sides = self.sides
-        zone = self.zone
+        wall_clock = WallClock(self.zone)
         for message in stream:
             if message.chat is not None and not self._wanted(message):
                 continue
@@ -235,9 +235,11 @@ class _Pass:
             self.line = message.line
             at = message.at
             if at.tzinfo is None:
-                at = at.replace(tzinfo=zone)
                 self.zoneless = True
-            yield (int(at.timestamp()), from_me, message.text, message.media)
+                seconds = wall_clock.seconds(at)
+            else:
+                seconds = int(at.timestamp())
+            yield (seconds, from_me, message.text, message.media)
 
     def _exchanges(self, items: Iterable[tuple[int, bool | None, str, bool]]) -> Iterator[_Item]:
         """In a group chat, the runs of messages one of the pair wrote next to the other's.
