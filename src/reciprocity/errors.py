@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 __all__ = [
@@ -34,11 +35,19 @@ class Problem:
         message: What is wrong, in plain words.
         field: The dotted path of the field (``initiation.score``), if any.
         line: The line in the file, if known.
+        kind: Which problem it is, for a face that words it in its own terms (the
+            web page names its choices where the answers file names its values);
+            None for problems every face shows as they are.
     """
 
     message: str
     field: str | None = None
     line: int | None = None
+    kind: str | None = None
+
+    def under(self, prefix: str) -> Problem:
+        """The same problem with its field inside a larger document (``audits[3].``)."""
+        return dataclasses.replace(self, field=f"{prefix}{self.field}" if self.field else None)
 
     def located(self, file: str | None = None) -> str:
         """Render the problem as one line: ``file:line: field: message``."""

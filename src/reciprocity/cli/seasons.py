@@ -63,7 +63,7 @@ def _checked(draft: Season, *, today: dt.date, options: Mapping[str, str] = _OPT
         )
     except InvalidInputError as error:
         problems = [
-            Problem(p.message, options.get(p.field, p.field) if p.field else None)
+            dataclasses.replace(p, field=options.get(p.field, p.field) if p.field else None)
             for p in error.problems
         ]
         raise InvalidInputError(problems) from None

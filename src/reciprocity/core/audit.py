@@ -21,6 +21,8 @@ from reciprocity.core.proposal import propose_overall_rating
 from reciprocity.errors import InvalidInputError, Problem
 
 __all__ = [
+    "LEAN_NEEDED",
+    "LEAN_ON_FIVE",
     "REFLECTION_THRESHOLD",
     "check_score",
     "default_lean",
@@ -45,6 +47,11 @@ def check_score(value: int | None, field: str) -> Problem | None:
     return None
 
 
+# The kinds of lean problem (Problem.kind), for faces that word them their own way.
+LEAN_NEEDED = "lean-needed"
+LEAN_ON_FIVE = "lean-on-five"
+
+
 def default_lean(score: int) -> Lean | None:
     """The lean to assume when none is given: mutual for 4 and 5, none below."""
     return Lean.MUTUAL if score >= _DIRECTED_BELOW else None
@@ -53,9 +60,9 @@ def default_lean(score: int) -> Lean | None:
 def lean_problem(score: int, lean: Lean | None, field: str) -> Problem | None:
     """Check that a lean fits its score (a 5 is mutual; 1 to 3 lean one way)."""
     if score == MAX_SCORE and lean not in (None, Lean.MUTUAL):
-        return Problem(messages.ERR_LEAN_ON_FIVE, field)
+        return Problem(messages.ERR_LEAN_ON_FIVE, field, kind=LEAN_ON_FIVE)
     if score < _DIRECTED_BELOW and lean in (None, Lean.MUTUAL):
-        return Problem(messages.ERR_LEAN_NEEDED.format(score=score), field)
+        return Problem(messages.ERR_LEAN_NEEDED.format(score=score), field, kind=LEAN_NEEDED)
     return None
 
 

@@ -5,6 +5,7 @@ The format is documented with a full example in docs/answers-format.md.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
@@ -110,7 +111,7 @@ def parse_answers(
         problems.extend(error.problems)
     if not problems:
         return audit, revision
-    located = [Problem(p.message, p.field, locate_toml_line(text, p.field)) for p in problems]
+    located = [dataclasses.replace(p, line=locate_toml_line(text, p.field)) for p in problems]
     # In the order of the file; problems with no line (a missing table) come last.
     located.sort(key=lambda p: (p.line is None, p.line or 0))
     raise InvalidFileError(located, file=file)

@@ -242,7 +242,7 @@ def _read_parts(data: Mapping[str, Any], extra_keys: frozenset[str]) -> _Parts:
 
 
 def _prefixed(problems: list[Problem], prefix: str) -> list[Problem]:
-    return [Problem(p.message, f"{prefix}{p.field}" if p.field else None, p.line) for p in problems]
+    return [p.under(prefix) for p in problems]
 
 
 def audit_from_data(

@@ -426,7 +426,7 @@ def _season(
         )
     except InvalidInputError as error:
         # make_season names the field of each problem ("from", "to", "note").
-        problems.extend(Problem(p.message, f"{prefix}{p.field}") for p in error.problems)
+        problems.extend(p.under(prefix) for p in error.problems)
         return None
 
 
@@ -632,7 +632,7 @@ def parse_archive(text: str, *, file: str, today: dt.date) -> Archive:
     try:
         settings_from(document.settings)
     except InvalidInputError as error:
-        problems += [Problem(p.message, f"settings.{p.field}") for p in error.problems]
+        problems += [p.under("settings.") for p in error.problems]
     if problems:
         raise InvalidFileError(problems, file=file)
     return Archive(

@@ -88,7 +88,7 @@ def rating_from_response(
     try:
         rating = rating_from_dict(dimension, data)
     except InvalidInputError as error:
-        return [Problem(p.message, f"{prefix}{p.field}") for p in error.problems]
+        return [p.under(prefix) for p in error.problems]
     if not rating.is_rated:
         return rating
     score_problem = check_score(rating.score, f"{field}.score")

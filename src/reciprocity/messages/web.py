@@ -227,7 +227,7 @@ WEB_AUDIT_DATE_TAKEN_HELP: Final = (
     "Today's audit is done, so choose an earlier day (an audit cannot be for a later one)."
 )
 WEB_LEAN_NEEDED: Final = (
-    'a score of {score} leans one way; choose "I carry more of it" or "They carry more of it"'
+    'this score leans one way; choose "I carry more of it" or "They carry more of it"'
 )
 WEB_LEAN_ON_FIVE: Final = (
     'a 5 means roughly mutual, so choose "Neither; it moves both ways" as its direction'

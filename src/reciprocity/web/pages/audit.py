@@ -15,7 +15,7 @@ from typing import Any
 from starlette.responses import Response
 
 from reciprocity import messages, phrasing_rules
-from reciprocity.core.audit import needs_reflection
+from reciprocity.core.audit import LEAN_NEEDED, LEAN_ON_FIVE, needs_reflection
 from reciprocity.core.model import MAX_SCORE, Audit, Dimension, Lean, Person, ReflectionKind
 from reciprocity.core.phrasing import one_per_rule
 from reciprocity.errors import (
@@ -130,10 +130,7 @@ def _step_problems(answers: Answers, step: str, person: Person, today: dt.date) 
 
 
 # The core's messages name the answers file's values ('i-carry'); the page names its choices.
-_IN_WORDS = {
-    messages.ERR_LEAN_NEEDED.format(score=score): messages.WEB_LEAN_NEEDED.format(score=score)
-    for score in range(1, 4)
-} | {messages.ERR_LEAN_ON_FIVE: messages.WEB_LEAN_ON_FIVE}
+_IN_WORDS = {LEAN_NEEDED: messages.WEB_LEAN_NEEDED, LEAN_ON_FIVE: messages.WEB_LEAN_ON_FIVE}
 
 
 def _field_errors(problems: list[Problem]) -> FieldErrors:
@@ -141,7 +138,7 @@ def _field_errors(problems: list[Problem]) -> FieldErrors:
     for problem in problems:
         parts = (problem.field or "").split(".")
         name = parts[1] if len(parts) > 1 else ("date" if parts[0] == "date" else "")
-        message = _IN_WORDS.get(problem.message, problem.message)
+        message = _IN_WORDS.get(problem.kind or "", problem.message)
         errors[name] = f"{errors[name]} {message}".strip() if name in errors else message
     return errors
 
