@@ -288,19 +288,27 @@ EMOTIONAL_SUPPORT = _any(
     r"\b(?:going\s+to|gonna)\s+be\s+an?\s+amazing\b",
     r"\bglad\s+you're\s+ok\b",
     r"\bdoing\s+so\s+much\s+better\s+than\b",
+    # "Oh no, I'm sorry": sympathy, unlike "I'm sorry I'm late" (an apology, see APOLOGY).
+    r"\boh\s+no\b[\s,.!]+(?:i'm\s+|im\s+)?(?:so\s+|really\s+)?sorry\b",
+    r"\b(?:i'm|im|i\s+am)\s+(?:so\s+|really\s+)?sorry\s*[.!,]*\s*$",
 )
 PRACTICAL_SUPPORT = _any(
     r"\b(?:do\s+you\s+)?want\s+me\s+to\b|\bshall\s+i\b",
-    r"\bi\s+(?:can|could|'ll|will)\s+(?:\w+\s+)?(?:pick|drive|take|lend|help|look|bring|"
+    r"\bi(?:\s+(?:can|could|will)|'ll)\s+(?:\w+\s+)?(?:pick|drive|take|lend|help|look|bring|"
     r"cover|sort|fill|have\s+the)\b",
-    r"\bi\s+(?:can|could|'ll|will)\s+\w+(?:\s+\w+){0,3}\s+for\s+you\b",
-    r"\bi\s+(?:can|could|'ll|will)\s+come\s+(?:with|round|over|and)\b",
+    r"\bi(?:\s+(?:can|could|will)|'ll)\s+\w+(?:\s+\w+){0,3}\s+for\s+you\b",
+    r"\bi(?:\s+(?:can|could|will)|'ll)\s+come\s+(?:with|round|over|and)\b",
     r"\blet\s+me\s+(?:do|help|take|sort|know\s+if\s+you\s+need)\b",
     r"\bhave\s+you\s+(?:thought\s+about|tried|considered)\b",
     r"\byou\s+(?:could|might\s+want\s+to|should)\s+(?:try|ask|call|talk|speak|ring|look)\b",
     r"\bmaybe\s+(?:try|take|look|talk|ask|see|ring|call|get|speak)\b|\bmight\s+be\s+worth\b",
     r"\btry\s+(?:writing|talking|calling|to\s+get|not\s+to\s+(?!be))\b",
     r"\bif\s+you\s+need\s+anything\b",
+    # Offering time: "want to talk tonight?", "I can call at 8", "shall we talk?".
+    r"(?:^|[.!?]\s*|\bdo\s+you\s+|\byou\s+)want\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
+    r"\bshall\s+(?:we|i)\s+(?:talk|call|ring|meet|come)\b",
+    r"\bi(?:\s+(?:can|could|will)|'ll)\s+(?:call|ring|phone|facetime|come\s+over|pop\s+(?:over|round)"
+    r"|be\s+there)\b",
 )
 
 # The writer apologising for something small (a missed call, a change of plan): "sorry"
