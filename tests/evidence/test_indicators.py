@@ -141,6 +141,19 @@ def test_hard_news_left_unanswered_for_more_than_a_day() -> None:
     assert "When you shared something hard (once), no answer from Sam came within a day." in words
 
 
+def test_hard_news_shared_twice_is_said_as_what_happened_not_as_a_share() -> None:
+    messages = daily(30)
+    for day in (3, 10):
+        at = JAN + dt.timedelta(days=day, hours=5)
+        messages.append((at, ME, HARD))
+    answer = JAN + dt.timedelta(days=3, hours=5, minutes=45)
+    messages.append((answer, THEM, KIND))
+    report = read_evidence(facts_of(messages), today=TODAY)
+    words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
+    assert "When you shared something hard (twice), Sam answered within a day both times" in words
+    assert "in 10" not in words.split("shared something hard (twice)")[1].split(".")[0]
+
+
 def test_feelings_shared_without_distress_are_not_hard_news() -> None:
     happy = SignalFlag.READ | SignalFlag.DISCLOSURE | SignalFlag.EMOTIONAL  # "so happy for you!"
     messages = [*daily(30), (JAN + dt.timedelta(days=4, hours=5), ME, happy)]

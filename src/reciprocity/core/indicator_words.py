@@ -72,13 +72,18 @@ def _depth_line(reading: DepthReading, name: str, *, mine: bool) -> str:
             reply=duration_words(reading.reply_minutes * 60),
             usual=duration_words(reading.usual_reply_minutes * 60),
         )
-    if reading.shared == 1:
-        answered = reading.answered > 0
-        once = messages.EVIDENCE_DEPTH_ONCE_MINE if mine else messages.EVIDENCE_DEPTH_ONCE_THEIRS
-        supported = bool(reading.supportive)
-        return once[answered].format(
-            name=name, timing=timing, support=messages.EVIDENCE_DEPTH_ONCE_SUPPORT[supported]
-        )
+    if reading.shared <= 2:
+        # Once or twice is not a pattern to give as a share: say what happened.
+        answers = round(reading.answered * reading.shared)
+        kind = round((reading.supportive or 0.0) * answers)
+        support = messages.EVIDENCE_DEPTH_FEW_SUPPORT.get((answers, kind), "")
+        if reading.shared == 1:
+            once = (
+                messages.EVIDENCE_DEPTH_ONCE_MINE if mine else messages.EVIDENCE_DEPTH_ONCE_THEIRS
+            )
+            return once[answers > 0].format(name=name, timing=timing, support=support)
+        twice = messages.EVIDENCE_DEPTH_TWICE_MINE if mine else messages.EVIDENCE_DEPTH_TWICE_THEIRS
+        return twice[answers].format(name=name, timing=timing, support=support)
     support = ""
     if reading.supportive is not None and reading.usual_supportive is not None:
         support = messages.EVIDENCE_DEPTH_SUPPORT.format(

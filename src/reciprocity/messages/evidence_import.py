@@ -187,9 +187,26 @@ EVIDENCE_DEPTH_ONCE_MINE: Final[dict[bool, str]] = {
     True: "When {name} shared something hard (once), you answered within a day{timing}{support}.",
     False: "When {name} shared something hard (once), no answer from you came within a day.",
 }
-EVIDENCE_DEPTH_ONCE_SUPPORT: Final[dict[bool, str]] = {
-    True: "; the answer read as support",
-    False: "",
+# Something hard shared twice: said as what happened (by how many were answered).
+EVIDENCE_DEPTH_TWICE_THEIRS: Final[dict[int, str]] = {
+    0: "When you shared something hard (twice), no answer from {name} came within a day.",
+    1: "When you shared something hard (twice), {name} answered within a day once"
+    "{timing}{support}.",
+    2: "When you shared something hard (twice), {name} answered within a day both times"
+    "{timing}{support}.",
+}
+EVIDENCE_DEPTH_TWICE_MINE: Final[dict[int, str]] = {
+    0: "When {name} shared something hard (twice), no answer from you came within a day.",
+    1: "When {name} shared something hard (twice), you answered within a day once"
+    "{timing}{support}.",
+    2: "When {name} shared something hard (twice), you answered within a day both times"
+    "{timing}{support}.",
+}
+# How many of the answers (one or two) read as support, by (answers, supportive).
+EVIDENCE_DEPTH_FEW_SUPPORT: Final[dict[tuple[int, int], str]] = {
+    (1, 1): "; the answer read as support",
+    (2, 1): "; one of the answers read as support",
+    (2, 2): "; both answers read as support",
 }
 EVIDENCE_SHARED_TIMES: Final[dict[bool, str]] = {True: "once", False: "{count} times"}
 EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (usually about {usual})"
