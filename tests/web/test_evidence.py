@@ -186,3 +186,48 @@ def test_odd_file_names_are_kept_safely_and_refused_in_words(web: Web, tmp_path:
         )
         assert refused.status_code == 400, name
         assert "not a chat export" in refused.text
+
+
+def test_a_stretch_the_chats_show_is_marked_as_a_season_after_choosing_what_it_was(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = web.add_person("Sam", "partner")
+    lines = []
+    at = dt.datetime(2026, 1, 5, 9, 0)
+    for i in range(300):
+        at += dt.timedelta(hours=9)
+        who = "Sam" if i % 2 else "Alex"
+        hard = 200 <= i < 214 and who == "Sam"
+        lines.append(f"{at:%d/%m/%Y, %H:%M} - {who}: {HARD if hard else 'see you tomorrow'}")
+    chat = tmp_path / "WhatsApp Chat with Sam.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["--db", str(web.db), "evidence", "import", str(chat), "--person", "Sam"]
+    assert main([*args, "--me", "Alex"]) == 0
+
+    page = web.client.get(f"/people/{pid}/evidence").text
+    link = re.search(r'href="(/people/[^"]+propose=season[^"]+)"', page)
+    assert link is not None, "the stretch is offered"
+    # Nothing is marked by following the offer: the form opens with whose and when filled.
+    form = web.client.get(link.group(1).replace("&amp;", "&")).text
+    assert open_store(web.db).seasons(pid) == []
+    start = re.search(r'name="start"[^>]*value="([0-9-]+)"', form)
+    assert start is not None
+    assert 'name="back" value="evidence"' in form
+
+    saved = web.post(
+        f"/people/{pid}/seasons",
+        {
+            "whose": "them",
+            "kind": "caregiving",
+            "start": start.group(1),
+            "end": "",
+            "note": "Dad's stroke",
+            "back": "evidence",
+        },
+    )
+    assert saved.status_code == 200
+    assert saved.url.path == f"/people/{pid}/evidence"  # back where the stretch was shown
+    assert messages.WEB_NOTICES["season-added"] in saved.text
+    (season,) = open_store(web.db).seasons(pid)
+    assert season.kind.value == "caregiving"
+    assert season.note == "Dad's stroke"

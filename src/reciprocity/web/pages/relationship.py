@@ -99,11 +99,20 @@ def relationship(
             "due": due,
             "every": every,
             "errors": errors or {},
-            "values": ctx.form_values() if errors else {},
-            "open_section": open_section,
+            "values": ctx.form_values() if errors else _proposed_season(ctx),
+            "open_section": open_section or ("seasons" if _proposed_season(ctx) else ""),
         },
         status=status,
     )
+
+
+def _proposed_season(ctx: Ctx) -> dict[str, str]:
+    """A season the evidence page proposes (whose and when), to fill the form with."""
+    query = ctx.request.query_params
+    if query.get("propose") != "season":
+        return {}
+    wanted = ("whose", "start", "end")
+    return {k: query[k] for k in wanted if k in query} | {"back": "evidence"}
 
 
 def _date(ctx: Ctx, name: str, errors: FieldErrors, *, required: bool = True) -> dt.date | None:
@@ -158,6 +167,8 @@ def add_season(ctx: Ctx) -> Response:
     if not isinstance(season, Season):
         return season
     ctx.store.add_season(season)
+    if ctx.value("back") == "evidence":  # marked from a stretch the chats showed
+        return ctx.redirect(f"/people/{person.id}/evidence", notice="season-added")
     return ctx.redirect(f"/people/{person.id}#seasons", notice="season-added")
 
 
