@@ -211,6 +211,10 @@ def test_a_csv_with_its_own_column_names_imports_with_a_column_mapping(
     assert unmapped.code != 0
     assert "mapped.csv:1: timestamp: no timestamp column" in unmapped.err
     assert "(timestamp=NAME)" in unmapped.err
+    unrecognised = sam(*args)
+    assert unrecognised.code != 0
+    assert "mapped.csv:1: this looks like a table of messages" in unrecognised.err
+    assert "--columns timestamp=NAME" in unrecognised.err
 
     mapped = sam(*args, "--columns", "timestamp=When, sender=Who,text=What")
     assert mapped.code == 0, mapped.err

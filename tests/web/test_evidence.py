@@ -142,6 +142,19 @@ def test_a_file_that_is_no_chat_export_is_refused_by_name(web: Web, tmp_path: Pa
     assert 'aria-invalid="true"' in refused.text
 
 
+def test_a_table_with_its_own_column_names_is_told_to_name_them(web: Web, tmp_path: Path) -> None:
+    pid = web.add_person("Sam", "partner")
+    table = tmp_path / "messages.csv"
+    table.write_text("When,Who,What\n2026-01-05T09:00,Sam,hi\n", encoding="utf-8")
+
+    refused = upload(web, pid, table)
+
+    assert refused.status_code == 400
+    text = refused.text.replace("&#39;", "'")
+    assert "its first row ('When', 'Who', 'What') names no timestamp, sender or text" in text
+    assert "rename the columns timestamp, sender and text" in text
+
+
 def test_the_same_participant_for_both_is_asked_again(web: Web, tmp_path: Path) -> None:
     pid = web.add_person("Sam", "partner")
     asked = upload(web, pid, whatsapp_chat(tmp_path / "WhatsApp Chat with Sam.txt"))

@@ -81,6 +81,21 @@ def pick_reader(
             return reader
     if not readers:
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
+    from reciprocity.evidence.readers.csv_generic import CsvReader
+
+    table = CsvReader().unnamed_columns(head)
+    if table is not None:  # a table of messages, most likely, with its own column names
+        names, missing = table
+        wording = (
+            messages.ERR_EVIDENCE_CSV_NAMES if can_name else messages.ERR_EVIDENCE_CSV_NAMES_RENAME
+        )
+        text = wording.format(
+            columns=", ".join(repr(n) for n in names),
+            missing=" or ".join(
+                [", ".join(missing[:-1]), missing[-1]] if missing[:-1] else missing
+            ),
+        )
+        raise InvalidFileError([Problem(text, line=1)], file=str(path))
     unknown = (
         messages.ERR_EVIDENCE_FORMAT_UNKNOWN if can_name else messages.ERR_EVIDENCE_NOT_AN_EXPORT
     )

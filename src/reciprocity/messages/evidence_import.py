@@ -102,6 +102,15 @@ ERR_EVIDENCE_NOT_AN_EXPORT: Final = (
     "not a chat export reciprocity can read; choose the file your chat app made when you "
     "exported the chat (the list above says which)"
 )
+ERR_EVIDENCE_CSV_NAMES: Final = (
+    "this looks like a table of messages, but its first row ({columns}) names no {missing} "
+    "column; say which column holds each with --columns timestamp=NAME,sender=NAME,text=NAME"
+)
+ERR_EVIDENCE_CSV_NAMES_RENAME: Final = (
+    "this looks like a table of messages, but its first row ({columns}) names no {missing} "
+    "column; rename the columns timestamp, sender and text in the file's first row and "
+    "choose it again"
+)
 ERR_EVIDENCE_NO_FORMATS: Final = "no chat export formats are available in this version"
 ERR_EVIDENCE_UNKNOWN_FORMAT: Final = "unknown format {value!r}; use one of {choices}"
 ERR_EVIDENCE_UNKNOWN_PARTICIPANT: Final = (

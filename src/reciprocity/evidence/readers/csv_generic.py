@@ -139,6 +139,21 @@ class CsvReader:
             detail = messages.ERR_CSV_UNREADABLE_LINE.format(detail=error)
             raise InvalidFileError([Problem(detail, line=rows.line_num + 1)], file=file) from None
 
+    def unnamed_columns(self, head: bytes) -> tuple[list[str], list[str]] | None:
+        """For a table whose header lacks a part: its column names and the parts missing.
+
+        None when the first line is not a header of three or more columns (no
+        table), or when it names all three parts.
+        """
+        if head.startswith(_NOT_CSV):
+            return None
+        first = head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n", 1)[0]
+        header = _header(first.rstrip("\r"))
+        if header is None or len(header) < len(ROLES) or not all(n.strip() for n in header):
+            return None
+        missing = [role for role, index in self._columns(header).items() if index is None]
+        return ([name.strip() for name in header], missing) if missing else None
+
     def _columns(self, header: list[str]) -> dict[str, int | None]:
         """Each role's column index, None where the header has none for it."""
         folded = [name.strip().lower() for name in header]
