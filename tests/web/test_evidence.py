@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import httpx2
@@ -244,3 +245,41 @@ def test_a_stretch_the_chats_show_is_marked_as_a_season_after_choosing_what_it_w
     (season,) = open_store(web.db).seasons(pid)
     assert season.kind.value == "caregiving"
     assert season.note == "Dad's stroke"
+
+
+def test_each_period_is_drawn_at_its_middle_inside_a_season_that_covers_it(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = imported(web, tmp_path)
+    web.post(
+        f"/people/{pid}/seasons",
+        {"whose": "them", "kind": "illness", "start": "2026-03-01", "end": "2026-03-31"},
+    )
+
+    page = web.client.get(f"/people/{pid}/evidence").text
+
+    band = re.search(r'<rect class="season-band" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', page)
+    assert band is not None
+    left, width = float(band.group(1)), float(band.group(2))
+    xs = sorted(
+        {float(x) for x in re.findall(r'class="mark dim-[a-z-]+"[^>]*?c?x="([\d.]+)"', page)}
+    )
+    assert xs, "the periods are drawn"
+    assert any(left < x < left + width for x in xs), "March's point lies inside March's season"
+
+
+def test_a_chat_too_small_to_draw_says_so_instead_of_an_empty_chart(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = web.add_person("Jordan", "friend")
+    chat = tmp_path / "small.txt"
+    chat.write_text(
+        "05/01/2026, 09:00 - Alex: hi\n05/01/2026, 09:05 - Jordan: hey\n", encoding="utf-8"
+    )
+    args = ["--db", str(web.db), "evidence", "import", str(chat), "--person", "Jordan"]
+    assert main([*args, "--me", "Alex"]) == 0
+
+    page = web.client.get(f"/people/{pid}/evidence").text
+
+    assert "<svg" not in page
+    assert html_unescape(messages.WEB_EVIDENCE_CHART_EMPTY) in html_unescape(page)

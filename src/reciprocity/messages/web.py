@@ -462,6 +462,10 @@ WEB_EVIDENCE_REMOVE_CONFIRM: Final = "Yes, forget every message imported for {na
 WEB_EVIDENCE_REMOVE: Final = "Forget the chats"
 WEB_EVIDENCE_CONFIRM_NEEDED: Final = "Tick the box to say you mean it; nothing was removed."
 WEB_EVIDENCE_MARK_SEASON: Final = "Mark it as a season"
+WEB_EVIDENCE_CHART_EMPTY: Final = (
+    "Too little in these chats yet to draw: no period holds enough conversations to say who "
+    "started them or who checked in. The periods below say what there is."
+)
 WEB_EVIDENCE_CANDIDATE: Final = (
     "{owner} messages often read as distress from {start} to {end}. If it was a hard "
     "stretch, you can mark it as a season."

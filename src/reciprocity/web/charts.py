@@ -203,14 +203,23 @@ def dimension_chart(
 
 
 def share_chart(
-    series: Sequence[Series], seasons: Sequence[Season], *, today: dt.date, label: str
+    series: Sequence[Series],
+    seasons: Sequence[Season],
+    *,
+    today: dt.date,
+    label: str,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> Markup:
-    """The person's share of some kind of contact per period (0 to 1), seasons behind."""
+    """The person's share of some kind of contact per period (0 to 1), seasons behind.
+
+    ``span`` is the first and last day the chart covers (the periods' own, so the
+    first and last periods' days are drawn whole); the points' days by default.
+    """
     days = [d for line in series for d, _ in line.points]
     if not days:
         return Markup("")
-    start = min(days)
-    end = max(*days, start + dt.timedelta(days=1))
+    start = min(days) if span is None else min(span[0], *days)
+    end = max(*days, start + dt.timedelta(days=1)) if span is None else max(span[1], *days)
     frame = _Frame(start, end, 0.0, 1.0, left=72.0)
     ticks = [(value, messages.WEB_SHARE_TICKS[value]) for value in (0.0, 0.5, 1.0)]
     return _time_chart(frame, series, seasons, ticks=ticks, today=today, label=label)

@@ -44,8 +44,10 @@ def _share(period: PeriodEvidence, what: str) -> Comparison | None:
 def _series(report: EvidenceReport) -> list[Series]:
     found = []
     for what, css in _DRAWN:
+        # Each period is drawn at its middle, so a season shaded over its days covers
+        # the point of the period it falls in.
         points = tuple(
-            (period.start, share.value)
+            (period.start + (period.end - period.start) / 2, share.value)
             for period in report.periods
             if (share := _share(period, what)) is not None
         )
@@ -122,7 +124,15 @@ def evidence_page(ctx: Ctx, *, errors: FieldErrors | None = None, status: int = 
             "report": report,
             "period": period,
             "periods": list(PeriodKind),
-            "chart": share_chart(series, seasons, today=ctx.today, label=label) if report else "",
+            "chart": share_chart(
+                series,
+                seasons,
+                today=ctx.today,
+                label=label,
+                span=(report.periods[0].start, report.periods[-1].end),
+            )
+            if report and report.periods
+            else "",
             "series": series,
             "has_seasons": bool(seasons),
             "rows": _table(report) if report else [],
