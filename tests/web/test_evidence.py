@@ -113,12 +113,12 @@ def test_an_export_uploaded_in_the_browser_asks_who_is_who_once(web: Web, tmp_pa
     token = re.search(r'name="upload" value="([^"]+)"', asked.text)
     assert asked.status_code == 200
     assert messages.WEB_EVIDENCE_WHO_ME in asked.text
+    # Between two people, which one is you is the only question.
+    assert 'name="them"' not in asked.text
     assert token is not None
     assert open_store(web.db).count_evidence(pid) == 0
 
-    done = web.post(
-        f"/people/{pid}/evidence/import", {"upload": token.group(1), "me": "Alex", "them": "Sam"}
-    )
+    done = web.post(f"/people/{pid}/evidence/import", {"upload": token.group(1), "me": "Alex"})
     again = upload(web, pid, chat)
 
     assert messages.WEB_NOTICES["evidence-imported"] in done.text

@@ -207,7 +207,9 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
             outline, remembered, Role.THEM, exclude=me
         ) or choosing.guess_them(outline, me, person.name)
     if me is None or them is None:
-        return _ask(ctx, person, held, outline, needs=("me", "them")), True
+        # Between two people, knowing which one is you is enough.
+        two = len(outline.participants) == 2 and them is None
+        return _ask(ctx, person, held, outline, needs=("me",) if two else ("me", "them")), True
     try:
         roles = choosing.roles_for(outline, me, them, field="them")
     except InvalidInputError as error:
