@@ -456,7 +456,8 @@ WEB_EVIDENCE_KEPT_TEXT: Final = "; the text was kept"
 WEB_EVIDENCE_GROUP: Final = "; a group chat, only the two of you counted"
 WEB_EVIDENCE_REMOVE_TITLE: Final = "Forget these chats"
 WEB_EVIDENCE_REMOVE_HELP: Final = (
-    "Removes every message imported for {name} and who was who; your audits stay as they are."
+    "Removes every message imported for {name} and who was who; your audits and seasons "
+    "(those marked from the chats too) stay as they are."
 )
 WEB_EVIDENCE_REMOVE_CONFIRM: Final = "Yes, forget every message imported for {name}"
 WEB_EVIDENCE_REMOVE: Final = "Forget the chats"
