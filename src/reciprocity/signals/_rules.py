@@ -305,7 +305,9 @@ PRACTICAL_SUPPORT = _any(
     r"\btry\s+(?:writing|talking|calling|to\s+get|not\s+to\s+(?!be))\b",
     r"\bif\s+you\s+need\s+anything\b",
     # Offering time: "want to talk tonight?", "I can call at 8", "shall we talk?".
-    r"(?:^|[.!?]\s*|\bdo\s+you\s+|\byou\s+)want\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
+    # (the look-behind after the first letter keeps "I want to talk to my boss" out, and
+    # keeps the alternative grouped under its letter, which searches fast)
+    r"\bw(?<!\bi\sw)ant\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
     r"\bshall\s+(?:we|i)\s+(?:talk|call|ring|meet|come)\b",
     r"\bi(?:\s+(?:can|could|will)|'ll)\s+(?:call|ring|phone|facetime|come\s+over|pop\s+(?:over|round)"
     r"|be\s+there)\b",
@@ -333,7 +335,7 @@ DISTRESS = _any(
     r"|chemo|biopsy|miscarriage)\b",
     r"\b(?:redundant|evicted|evicting|laid\s+off|lost\s+my\s+job|cut\s+my\s+hours)\b",
     r"\b(?:in|to|into)\s+(?:hospital|a&e|the\s+er)\b|\badmitted\b|\bintensive\s+care\b",
-    r"\b(?:a\s+)?(?:stroke|heart\s+attack|ambulance)\b",
+    r"\b(?:stroke|heart\s+attack|ambulance)\b",
     r"\b(?:don't|do\s+not|dont)\s+want\s+to\s+(?:be\s+here|live|wake\s+up)\b|\bwant\s+to\s+die\b"
     r"|\bkill\s+myself\b|\bend\s+it\s+all\b|\bno\s+point\s+(?:in\s+)?(?:living|anything|going\s+on)\b",
     r"\b(?:feel(?:ing)?|so|really)\s+(?:low|down|sad|lost|useless|guilty|hurt|alone|empty)\b",
