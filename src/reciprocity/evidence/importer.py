@@ -330,8 +330,10 @@ class _Pass:
             occurrence = same_second.get((from_me, text, media), 0)
             same_second[(from_me, text, media)] = occurrence + 1
             key = dedupe_key(sent_at, from_me, text, media, occurrence)
-            kept = text if keep_text else None
-            rows.append((person_id, sent_at, key, from_me, len(text), media, signals, kept))
+            if keep_text:
+                rows.append((person_id, sent_at, key, from_me, len(text), media, signals, text))
+            else:
+                rows.append((person_id, sent_at, key, from_me, len(text), media, signals))
         return rows
 
 

@@ -14,20 +14,35 @@ from reciprocity.store.schema import evidence_imports, evidence_messages, eviden
 
 __all__ = ["EvidenceRow", "EvidenceStore"]
 
-EvidenceRow = tuple[str, int, int, bool, int, bool, int, str | None]
-"""One message as stored: person_id, sent_at, key, from_me, length, media, signals, text."""
+EvidenceRow = (
+    tuple[str, int, int, bool, int, bool, int] | tuple[str, int, int, bool, int, bool, int, str]
+)
+"""One message as stored: person_id, sent_at, key, from_me, length, media, signals, and
+its text when the text is kept (all rows of one import alike)."""
 
 _COLUMNS = 'person_id, sent_at, "key", from_me, length, media, signals, text'
 # Driver-level SQL: executemany of plain tuples is several times faster than going
 # through SQLAlchemy's per-row parameter handling, and speed is what an import needs.
 # A message already stored (same key) is left alone, which makes imports idempotent.
+# Without the text, rows bind seven values, not an eighth that is always NULL (a tenth
+# of an insert's cost, measured).
 _INSERT = {
-    "sqlite": f"INSERT OR IGNORE INTO evidence_messages ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
-    "postgresql": (
+    ("sqlite", True): (
+        f"INSERT OR IGNORE INTO evidence_messages ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)"
+    ),
+    ("sqlite", False): (
+        f"INSERT OR IGNORE INTO evidence_messages ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,NULL)"
+    ),
+    ("postgresql", True): (
         f"INSERT INTO evidence_messages ({_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s) "
         "ON CONFLICT DO NOTHING"
     ),
+    ("postgresql", False): (
+        f"INSERT INTO evidence_messages ({_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,NULL) "
+        "ON CONFLICT DO NOTHING"
+    ),
 }
+_WITHOUT_TEXT = 7
 _FACTS = (
     "SELECT sent_at, from_me, length, signals FROM evidence_messages "
     'WHERE person_id = {mark} ORDER BY sent_at, "key"'
@@ -83,9 +98,10 @@ class EvidenceStore(StoreBase):
         """
         with self._write() as connection:
             before = self._count(connection, person_id)
-            sql = _INSERT[connection.dialect.name]
+            dialect = connection.dialect.name
             for batch in batches:
                 if batch:
+                    sql = _INSERT[dialect, len(batch[0]) > _WITHOUT_TEXT]
                     connection.exec_driver_sql(sql, list(batch))
             added = self._count(connection, person_id) - before
             record = finish(added, self._clock())
