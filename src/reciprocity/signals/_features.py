@@ -26,7 +26,7 @@ FEATURES_VERSION = 1
 # CL-Aff writes mis-decoded Windows-1252 punctuation as literal escapes ("I<U+0092>m").
 _ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4})>")
 _CP1252 = {0x91: "'", 0x92: "'", 0x93: '"', 0x94: '"', 0x96: "-", 0x97: "-", 0x85: "..."}
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 # Words (with inner apostrophes), and runs of ! ? which carry tone in chat.
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+|[!?]+")
 # Between texts in a batch: a control character no token contains.
@@ -53,7 +53,10 @@ def normalise(text: str) -> str:
     if "<U+" in text:
         text = _ESCAPE.sub(_unescape, text)
     if not text.isascii():
-        text = text.translate(_QUOTES)
+        # Four replaces of what is there are many times faster than str.translate.
+        for curly, straight in _QUOTES:
+            if curly in text:
+                text = text.replace(curly, straight)
     text = text.lower()
     # Most texts have no long run, and searching is twice as fast as substituting nothing.
     return _LONG_RUN.sub(r"\1\1", text) if _LONG_RUN.search(text) else text
