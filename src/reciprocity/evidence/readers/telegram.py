@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -68,7 +67,7 @@ class TelegramReader:
             message = self._message(path, item.value, item.where)
             if message is not None:
                 in_account = item.prefix != _ONE_CHAT
-                yield replace(message, chat=chat) if in_account else message
+                yield message._replace(chat=chat) if in_account else message
         if not stream.arrays_seen:
             raise invalid(path, messages.ERR_JSON_NOT_EXPORT.format(label=self.label))
 
