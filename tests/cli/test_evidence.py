@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import json
@@ -321,9 +320,7 @@ def test_several_conversations_in_one_export_are_listed(sam: Cli, tmp_path: Path
     class TwoChats(PipeReader):
         def read(self, path: Path) -> Iterator[ChatMessage]:
             for message in super().read(path):
-                yield dataclasses.replace(
-                    message, chat="Sam" if (message.line or 0) % 2 else "Work"
-                )
+                yield message._replace(chat="Sam" if (message.line or 0) % 2 else "Work")
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(readers, "READERS", (TwoChats(),))
@@ -349,3 +346,25 @@ def test_a_chat_with_one_writer_says_it_shows_nothing_between_two(sam: Cli, tmp_
     result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
     assert result.code == 2
     assert "only one person writes in this chat" in result.err
+
+
+def test_a_script_that_says_who_is_who_each_time_has_the_file_read_once_the_next_time(
+    sam: Cli, tmp_path: Path
+) -> None:
+    reads: list[Path] = []
+
+    class Counted(PipeReader):
+        def read(self, path: Path) -> Iterator[ChatMessage]:
+            reads.append(path)
+            yield from super().read(path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "READERS", (Counted(),))
+        chat = write_chat(tmp_path / "chat.txt", 3)
+        args = ["evidence", "import", str(chat), "--person", "Sam", "--me", "Alex"]
+        assert sam(*args).code == 0
+        assert len(reads) == 2  # once to see who writes in it, once to import
+        reads.clear()
+        again = sam(*args, "--them", "Sam Taylor")
+    assert again.code == 0, again.err
+    assert len(reads) == 1  # the answers are the ones remembered: only the import reads it

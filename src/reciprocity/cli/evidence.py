@@ -194,6 +194,7 @@ def import_(
 ) -> None:
     """Import a chat export as evidence about one relationship."""
     from reciprocity.cli.evidence_output import import_progress
+    from reciprocity.core.evidence import Role
     from reciprocity.errors import UnknownParticipantError
     from reciprocity.evidence.importer import ChatSource, import_chat
     from reciprocity.evidence.zone import remembered_zone, zone_name
@@ -214,7 +215,13 @@ def import_(
     remembered = store.participant_roles(found.id)
     source = ChatSource(file.name, reader.name)
     chosen: dict[str, Role] | None = None
-    if me is not None or them is not None or not remembered:
+    # What --me and --them say may be what is remembered already (a script passes them
+    # every time): then the file need not be read once more just to list who writes.
+    known = bool(remembered) and all(
+        name is None or remembered.get(name) is role
+        for name, role in ((me, Role.ME), (them, Role.THEM))
+    )
+    if (me is not None or them is not None or not remembered) and not known:
         outline = _outline(reader, file, chat)
         chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
     for _ in range(2):
