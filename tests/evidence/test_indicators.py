@@ -272,3 +272,17 @@ def test_the_indicators_judge_as_many_answers_as_the_import_reads() -> None:
     from reciprocity.evidence.importer import REPLIES_READ
 
     assert ANSWER_MESSAGES == REPLIES_READ
+
+
+def test_the_felt_ratings_beside_a_period_say_their_scale_and_lean() -> None:
+    from tests.store.helpers import strained_audit
+
+    audit = strained_audit("p", dt.date(2025, 1, 20))
+    january = dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
+    report = read_evidence(facts_of(daily(30, start=january)), audits=[audit], today=TODAY)
+    words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
+    assert (
+        "How your audit of 2025-01-20 felt (1 one-way to 5 mutual): "
+        "Initiation 1, you carry more of it; Depth 3, you carry more of it" in words
+    )
+    assert "Maintenance 4." in words  # a mutual score says no lean

@@ -14,6 +14,7 @@ from reciprocity.core.indicators import (
     EvidenceReport,
     PeriodEvidence,
 )
+from reciprocity.core.model import DimensionRating, Lean
 from reciprocity.core.seasons import Season
 
 __all__ = ["AS_USUAL_WITHIN", "describe_evidence", "duration_words", "share_words"]
@@ -62,6 +63,17 @@ def _share_line(what: str, share: Comparison | None, name: str) -> str:
         compared=compared,
         usual=share_words(share.usual),
     )
+
+
+def _felt(rating: DimensionRating) -> str:
+    """One dimension's felt score, with which way it leans when it leans."""
+    name = messages.DIMENSION_NAMES[rating.dimension]
+    if rating.score is None:
+        return messages.EVIDENCE_FELT_ITEM.format(dimension=name, score=messages.EVIDENCE_FELT_NONE)
+    if rating.lean is None or rating.lean is Lean.MUTUAL:
+        return messages.EVIDENCE_FELT_ITEM.format(dimension=name, score=rating.score)
+    lean = messages.LEAN_PHRASES[rating.lean]
+    return messages.EVIDENCE_FELT_LEANING.format(dimension=name, score=rating.score, lean=lean)
 
 
 def _depth_line(reading: DepthReading, name: str, *, mine: bool) -> str:
@@ -115,13 +127,7 @@ def _period_lines(period: PeriodEvidence, name: str) -> list[str]:
         seasons = "; ".join(_season_words(s, name) for s in period.seasons)
         lines.append(messages.EVIDENCE_SEASONS.format(seasons=seasons))
     for audit in period.felt:
-        ratings = ", ".join(
-            messages.EVIDENCE_FELT_ITEM.format(
-                dimension=messages.DIMENSION_NAMES[r.dimension],
-                score=messages.EVIDENCE_FELT_NONE if r.score is None else r.score,
-            )
-            for r in audit.dimensions
-        )
+        ratings = "; ".join(_felt(r) for r in audit.dimensions)
         lines.append(messages.EVIDENCE_FELT.format(date=audit.date.isoformat(), ratings=ratings))
     lines.append(_share_line("started", period.started_by_me, name))
     if period.their_answers is not None:

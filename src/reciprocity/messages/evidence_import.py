@@ -223,8 +223,10 @@ EVIDENCE_DEPTH_SUPPORT: Final = "; the answers read as support {share} (usually 
 EVIDENCE_SEASONS: Final = "Seasons in this period: {seasons}."
 EVIDENCE_SEASON_ITEM: Final = "{owner} ({kind}, {start} to {end})"
 EVIDENCE_SEASON_ONGOING: Final = "ongoing"
-EVIDENCE_FELT: Final = "Your audit of {date} felt: {ratings}."
+# The audit's own scale beside the chats' shares, so the two are not read as one.
+EVIDENCE_FELT: Final = "How your audit of {date} felt (1 one-way to 5 mutual): {ratings}."
 EVIDENCE_FELT_ITEM: Final = "{dimension} {score}"
+EVIDENCE_FELT_LEANING: Final = "{dimension} {score}, {lean}"
 EVIDENCE_FELT_NONE: Final = "no recent example"
 EVIDENCE_REMEMBERED: Final = "{label} ({day}): {who}."
 EVIDENCE_REMEMBERED_WHO: Final[dict[str, str]] = {
