@@ -49,6 +49,21 @@ def test_a_message_shows_the_signals_it_carries(text: str, expected: set[str]) -
     assert present(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Refusals, plans and apologies that share an offer's words (found in a review).
+        "I don't want to talk about it",
+        "she doesn't want to talk to me anymore",
+        "I'll be there at 8 for the party",
+        "I can call you back later, busy now",
+        "oh no, sorry I'm late",
+    ],
+)
+def test_words_of_an_offer_without_the_offer_are_not_support(text: str) -> None:
+    assert not classify(text).support.present
+
+
 def test_a_hard_disclosure_is_emotional_and_shows_distress() -> None:
     signals = classify("I can't stop crying since the funeral, I feel so alone")
     assert signals.disclosure.present

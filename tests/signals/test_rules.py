@@ -93,4 +93,5 @@ def test_nearly_every_alternative_searches_fast() -> None:
         r"[.!]\s*not[.!]*$",
         r"\s/s$",
         r"(?<!not\s)\balone\b",
+        r"[.!?]\s+want\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
     }

@@ -293,7 +293,8 @@ EMOTIONAL_SUPPORT = _any(
     r"\bglad\s+you're\s+ok\b",
     r"\bdoing\s+so\s+much\s+better\s+than\b",
     # "Oh no, I'm sorry": sympathy, unlike "I'm sorry I'm late" (an apology, see APOLOGY).
-    r"\boh\s+no\b[\s,.!]+(?:i'm\s+|im\s+)?(?:so\s+|really\s+)?sorry\b",
+    r"\boh\s+no\b[\s,.!]+(?:i'm\s+|im\s+)?(?:so\s+|really\s+)?sorry\b"
+    r"(?!\s+(?:i\b|i'm|im\b|for\s+(?:being|the|my)|about\s+(?:that|this|earlier)))",
     r"\b(?:i'm|im|i\s+am)\s+(?:so\s+|really\s+)?sorry\s*[.!,]*\s*$",
 )
 PRACTICAL_SUPPORT = _any(
@@ -308,13 +309,15 @@ PRACTICAL_SUPPORT = _any(
     r"\bmaybe\s+(?:try|take|look|talk|ask|see|ring|call|get|speak)\b|\bmight\s+be\s+worth\b",
     r"\btry\s+(?:writing|talking|calling|to\s+get|not\s+to\s+(?!be))\b",
     r"\bif\s+you\s+need\s+anything\b",
-    # Offering time: "want to talk tonight?", "I can call at 8", "shall we talk?".
-    # (the look-behind after the first letter keeps "I want to talk to my boss" out, and
-    # keeps the alternative grouped under its letter, which searches fast)
-    r"\bw(?<!\bi\sw)ant\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
+    # Offering time, as a question or an offer: "want to talk tonight?", "do you want to
+    # talk?", "I can call at 8", "shall we talk?"; not "I don't want to talk about it".
+    r"^(?:do\s+you\s+)?want\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
+    r"\b(?:do|d')\s*(?:you|u)\s+want\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
+    r"[.!?]\s+want\s+to\s+(?:talk|chat|call|meet\s+up|come\s+over)\b",
     r"\bshall\s+(?:we|i)\s+(?:talk|call|ring|meet|come)\b",
-    r"\bi(?:\s+(?:can|could|will)|'ll)\s+(?:call|ring|phone|facetime|come\s+over|pop\s+(?:over|round)"
-    r"|be\s+there)\b",
+    r"\bi(?:\s+(?:can|could|will)|'ll)\s+(?:call|ring|phone|facetime)\s+(?:you\s+)?"
+    r"(?:tonight|at\s+\d|after\s+(?:work|school|dinner)|in\s+(?:a\s+bit|an\s+hour)|now)\b",
+    r"\bi(?:\s+(?:can|could|will)|'ll)\s+(?:come\s+over|pop\s+(?:over|round))\b",
 )
 
 # The writer apologising for something small (a missed call, a change of plan): "sorry"
