@@ -152,11 +152,13 @@ def test_the_zone_of_earlier_imports_is_kept_so_nothing_counts_twice(
     again = sam(*args)  # on a computer in another zone, or after travelling
     assert again.code == 0, again.err
     assert "Nothing new in chat.txt" in again.out
-    assert "America/New_York" not in again.err
+    assert "America/New_York" not in again.out + again.err
 
     moved = sam(*args, "--timezone", "Europe/London")
     assert moved.code == 0, moved.err
-    assert "earlier imports read this chat's times in America/New_York" in moved.err
+    assert "read in Europe/London, and earlier imports of this chat in America/New_York" in (
+        moved.out
+    )
     shown = json.loads(sam("evidence", "show", "Sam", "--json").out)
     assert [i["zone"] for i in shown["imports"]] == [
         "America/New_York",
@@ -368,3 +370,37 @@ def test_a_script_that_says_who_is_who_each_time_has_the_file_read_once_the_next
         again = sam(*args, "--them", "Sam Taylor")
     assert again.code == 0, again.err
     assert len(reads) == 1  # the answers are the ones remembered: only the import reads it
+
+
+def test_a_one_off_zone_for_another_file_is_not_the_default_for_this_one(
+    sam: Cli, tmp_path: Path
+) -> None:
+    home = write_chat(tmp_path / "home.txt", 3)
+    away = write_chat(tmp_path / "away.txt", 3, start=10)
+    base = ["--person", "Sam", "--me", "Alex"]
+    assert sam("evidence", "import", str(home), *base).code == 0
+    assert sam("evidence", "import", str(away), *base, "--timezone", "America/New_York").code == 0
+
+    again = sam("evidence", "import", str(home), *base)
+
+    assert "Nothing new in home.txt" in again.out  # read in home.txt's own zone again
+    assert "count twice" not in again.out
+
+
+def test_a_chat_not_in_the_export_is_said_even_with_who_is_who_remembered(
+    sam: Cli, tmp_path: Path
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 3)
+    args = ["evidence", "import", str(chat), "--person", "Sam", "--me", "Alex"]
+    assert sam(*args).code == 0
+
+    class TwoChats(PipeReader):
+        def read(self, path: Path) -> Iterator[ChatMessage]:
+            for message in super().read(path):
+                yield message._replace(chat="Sam" if (message.line or 0) % 2 else "Work")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "READERS", (TwoChats(),))
+        wrong = sam(*args, "--chat", "Sma")
+    assert wrong.code == 2
+    assert "no conversation called 'Sma'" in wrong.err

@@ -238,3 +238,16 @@ def test_garbage_is_refused_cleanly(raw: bytes, header: bool) -> None:
             refused, where = error.file, error.problems[0].line
             assert refused == str(path)
             assert where is not None
+
+
+def test_only_a_first_row_of_names_is_taken_for_a_header_with_other_names() -> None:
+    from reciprocity.evidence.readers import CsvReader
+
+    reader = CsvReader()
+    assert reader.unnamed_columns(b"When,Who,What\n2024-01-01,Sam,hi\n") == (
+        ["When", "Who", "What"],
+        ["timestamp", "sender", "text"],
+    )
+    # Prose and a table without a header row are not tables with other column names.
+    assert reader.unnamed_columns(b"Dear Sam, thanks for the note, see you soon\n") is None
+    assert reader.unnamed_columns(b"2024-01-01 10:00,Sam,hi\n") is None

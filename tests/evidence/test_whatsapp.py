@@ -314,9 +314,9 @@ def test_a_file_that_cannot_be_opened_is_a_located_error(tmp_path: Path) -> None
     assert caught.value.file == str(tmp_path / "missing.txt")
 
 
-def test_the_fast_message_builder_makes_the_same_message_as_the_dataclass() -> None:
-    # The reader fills ChatMessage's slots directly for speed; a field added to the model
-    # must be added there too, or messages would lack it. This test says so when it happens.
+def test_the_fast_message_builder_makes_the_same_message_as_the_constructor() -> None:
+    # The reader builds ChatMessage straight from a tuple of its fields, in order, for
+    # speed; a field added to the model must be added there too. This test says so.
     assert list(ChatMessage._fields) == [
         "at",
         "sender",

@@ -205,21 +205,21 @@ def import_(
     given = _zone(timezone)
     store = state(ctx).store()
     found = store.person(person)
-    earlier = remembered_zone(store.evidence_imports(found.id))
+    earlier = remembered_zone(store.evidence_imports(found.id), file_name=file.name)
     zone = given or earlier
-    if given is not None and earlier is not None and zone_name(given) != zone_name(earlier):
-        typer.echo(
-            messages.EVIDENCE_ZONE_CHANGED.format(given=timezone, earlier=zone_name(earlier)),
-            err=True,
-        )
     remembered = store.participant_roles(found.id)
     source = ChatSource(file.name, reader.name)
     chosen: dict[str, Role] | None = None
     # What --me and --them say may be what is remembered already (a script passes them
     # every time): then the file need not be read once more just to list who writes.
-    known = bool(remembered) and all(
-        name is None or remembered.get(name) is role
-        for name, role in ((me, Role.ME), (them, Role.THEM))
+    # (A chosen --chat is still looked for in the file, to say so when it is not there.)
+    known = (
+        chat is None
+        and bool(remembered)
+        and all(
+            name is None or remembered.get(name) is role
+            for name, role in ((me, Role.ME), (them, Role.THEM))
+        )
     )
     if (me is not None or them is not None or not remembered) and not known:
         outline = _outline(reader, file, chat)
@@ -247,6 +247,10 @@ def import_(
             outline = _outline(reader, file, chat)
             chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
     _say_outcome(outcome, found.name, chosen)
+    used = outcome.record.zone
+    if used is not None and earlier is not None and used != zone_name(earlier):
+        # Only now is it known that the export's times needed a zone at all.
+        typer.echo(messages.EVIDENCE_ZONE_CHANGED.format(given=used, earlier=zone_name(earlier)))
 
 
 @app.command("show", help=messages.HELP_CMD_EVIDENCE_SHOW)

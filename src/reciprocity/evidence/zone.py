@@ -1,4 +1,4 @@
-"""The computer's own time zone: where chat times become calendar days and periods."""
+"""Time zones of chat times: the computer's own, the one an export was read in, fast reading."""
 
 from __future__ import annotations
 
@@ -30,31 +30,27 @@ def local_zone() -> dt.tzinfo:
 
 
 _EPOCH = dt.datetime(1970, 1, 1)
-# Every change of a zone's offset falls on a quarter hour of its wall clock.
-_BLOCK = 900
 _DAY = 86_400
 
 
 class WallClock:
     """UTC seconds of wall-clock times in one zone, fast for times that come in order.
 
-    Exactly ``int(at.replace(tzinfo=zone).timestamp())``, but the zone's offset is
-    looked up once per day of wall time when it is the same at the day's first and
-    last quarter hour (every day but those of a change of summer time), and once
-    per quarter hour on those days. A chat's million messages cost a few thousand
-    look-ups, not a million (a look-up costs several times the rest).
+    Exactly ``int(at.replace(tzinfo=zone).timestamp())``. On a day whose offset is the
+    same at its first and its last second (every day but those the clocks change) the
+    offset is looked up once and kept; on the others each time is converted on its own.
+    A chat's million messages cost a few thousand look-ups, not a million (a look-up
+    costs several times the rest).
     """
 
     def __init__(self, zone: dt.tzinfo) -> None:
         self._zone = zone
         self._day: int | None = None
         self._steady: dt.timedelta | None = None
-        self._block: int | None = None
-        self._offset = dt.timedelta(0)
 
-    def _offset_at(self, wall_seconds: int) -> dt.timedelta:
+    def _offset_at(self, wall_seconds: int) -> dt.timedelta | None:
         start = _EPOCH + dt.timedelta(seconds=wall_seconds)
-        return start.replace(tzinfo=self._zone).utcoffset() or dt.timedelta(0)
+        return start.replace(tzinfo=self._zone).utcoffset()
 
     def seconds(self, at: dt.datetime) -> int:
         """The UTC seconds of a naive datetime read in the zone."""
@@ -62,16 +58,11 @@ class WallClock:
         if wall.days != self._day:
             self._day = wall.days
             first = self._offset_at(wall.days * _DAY)
-            last = self._offset_at(wall.days * _DAY + _DAY - _BLOCK)
+            last = self._offset_at(wall.days * _DAY + _DAY - 1)
             self._steady = first if first == last else None
-        offset = self._steady
-        if offset is None:  # a day the clocks change: every change falls on a quarter hour
-            block = (wall.days * _DAY + wall.seconds) // _BLOCK
-            if block != self._block:
-                self._offset = self._offset_at(block * _BLOCK)
-                self._block = block
-            offset = self._offset
-        return int((wall - offset).total_seconds())
+        if self._steady is None:  # a day the clocks change: exactly, one by one
+            return int(at.replace(tzinfo=self._zone).timestamp())
+        return int((wall - self._steady).total_seconds())
 
 
 def zone_name(zone: dt.tzinfo) -> str | None:
@@ -82,18 +73,23 @@ def zone_name(zone: dt.tzinfo) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def remembered_zone(imports: Sequence[EvidenceImport]) -> dt.tzinfo | None:
-    """The zone the latest import that needed one read zoneless times in, if any.
+def remembered_zone(
+    imports: Sequence[EvidenceImport], *, file_name: str | None = None
+) -> dt.tzinfo | None:
+    """The zone to read an export's zoneless times in, as the earlier imports did.
 
-    Reading the next export of the same chat in the same zone keeps its messages at
-    the same moments, so an overlapping import recognises them.
+    The latest import of a file of the same name (a newer export of the same chat)
+    when there is one, else the relationship's first import that needed a zone: a
+    one-off ``--timezone`` for another file does not become everyone's default.
     """
     import zoneinfo
 
-    for record in reversed(imports):
-        if record.zone is not None:
-            try:
-                return zoneinfo.ZoneInfo(record.zone)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                return None
-    return None
+    zoned = [r for r in imports if r.zone is not None]
+    same = [r for r in zoned if file_name is not None and r.file_name == file_name]
+    chosen = same[-1] if same else (zoned[0] if zoned else None)
+    if chosen is None or chosen.zone is None:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(chosen.zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None

@@ -66,9 +66,10 @@ EVIDENCE_NOTHING_NEW: Final = (
     "Nothing new in {file}: its {read} messages were already imported for {name}."
 )
 EVIDENCE_ZONE_CHANGED: Final = (
-    "Note: earlier imports read this chat's times in {earlier}; this one reads them in "
-    "{given}, so messages already imported from an overlapping export will not be "
-    "recognised and will count twice. Leave out --timezone to keep {earlier}."
+    "Note: this export's times were read in {given}, and earlier imports of this chat in "
+    "{earlier}; messages already imported from an overlapping export were not recognised "
+    "and count twice. To undo it: reciprocity evidence remove, then import again without "
+    "--timezone."
 )
 EVIDENCE_NOT_ENGLISH: Final = (
     "Most of this chat does not look English. Who starts conversations, and who is in touch "

@@ -33,6 +33,7 @@ USUAL_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "text": ("text", "message", "body", "content"),
 }
 _DELIMITERS: Final = (",", ";", "\t")
+_LONGEST_NAME: Final = 30
 _UNIX_SECONDS: Final = re.compile(r"-?\d+(?:\.\d+)?")
 _NOT_CSV: Final = (b"PK\x03\x04", b"{", b"[", b"<", b"\x1f\x8b", b"SQLite format")
 
@@ -149,7 +150,7 @@ class CsvReader:
             return None
         first = head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n", 1)[0]
         header = _header(first.rstrip("\r"))
-        if header is None or len(header) < len(ROLES) or not all(n.strip() for n in header):
+        if header is None or len(header) < len(ROLES) or not all(map(_a_name, header)):
             return None
         missing = [role for role, index in self._columns(header).items() if index is None]
         return ([name.strip() for name in header], missing) if missing else None
@@ -184,6 +185,16 @@ class _Columns:
     text: int
     names: list[str]
     width: int
+
+
+def _a_name(cell: str) -> bool:
+    """Whether a cell of a first row reads as a column's name, not as prose or a value."""
+    name = cell.strip()
+    return (
+        0 < len(name) <= _LONGEST_NAME
+        and len(name.split()) <= 3
+        and (parse_timestamp(name) is None)
+    )
 
 
 def _header(first: str) -> list[str] | None:

@@ -223,7 +223,7 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
         roles=roles,
         keep_text=ctx.value("keep_text") == "yes",
         chat=chat,
-        zone=remembered_zone(ctx.store.evidence_imports(person.id)),
+        zone=remembered_zone(ctx.store.evidence_imports(person.id), file_name=held.name),
     )
     notice = "evidence-imported" if outcome.record.messages_added else "evidence-nothing-new"
     return ctx.redirect(f"/people/{person.id}/evidence", notice=notice), False

@@ -59,6 +59,7 @@ def relationship(
     due = next_due(person.id, latest.date if latest else None, every, ctx.today)
     label = messages.WEB_CHART_LABEL.format(name=person.name)
     newest_first = list(reversed(audits))
+    proposed = _proposed_season(ctx)
     dimensions = [
         {
             "name": messages.DIMENSION_NAMES[d],
@@ -99,8 +100,8 @@ def relationship(
             "due": due,
             "every": every,
             "errors": errors or {},
-            "values": ctx.form_values() if errors else _proposed_season(ctx),
-            "open_section": open_section or ("seasons" if _proposed_season(ctx) else ""),
+            "values": ctx.form_values() if errors else proposed,
+            "open_section": open_section or ("seasons" if proposed else ""),
         },
         status=status,
     )
