@@ -34,6 +34,7 @@ def present(text: str) -> set[str]:
         ("sorry I missed your call", set()),
         ("mum's been taken into hospital, they think it's a stroke", {"disclosure", "distress"}),
         ("I don't want to be here anymore", {"disclosure", "distress"}),
+        ("I just want to talk to someone", {"disclosure", "distress"}),
         # Sympathy and an offer of time, as a friend answers (found by a new user's chat).
         ("Oh no, I'm sorry. Want to talk tonight? I can call at 8", {"support"}),
         ("I'll ring you after work", {"support"}),

@@ -346,6 +346,8 @@ DISTRESS = _any(
     r"\b(?:don't|do\s+not|dont)\s+want\s+to\s+(?:be\s+here|live|wake\s+up)\b|\bwant\s+to\s+die\b"
     r"|\bkill\s+myself\b|\bend\s+it\s+all\b|\bno\s+point\s+(?:in\s+)?(?:living|anything|going\s+on)\b",
     r"\b(?:feel(?:ing)?|so|really)\s+(?:low|down|sad|lost|useless|guilty|hurt|alone|empty)\b",
+    # Reaching for anyone at all: "I just want to talk to someone", "I need someone to talk to".
+    r"\b(?:want|need)\s+(?:to\s+talk\s+to\s+someone|someone\s+to\s+talk\s+to)\b",
 )
 
 
