@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -19,6 +19,7 @@ __all__ = [
     "invalid",
     "open_export",
     "open_export_text",
+    "parsed_date",
     "repair_mojibake",
     "shown",
 ]
@@ -39,6 +40,29 @@ def invalid(
 ) -> InvalidFileError:
     """The error for a file that claims a format but is broken, located as well as known."""
     return InvalidFileError([Problem(message, field=field, line=line)], file=str(path))
+
+
+def parsed_date(
+    path: Path,
+    value: object,
+    parse: Callable[[Any], datetime | None],
+    *,
+    expected: str,
+    line: int | None = None,
+    field: str | None = None,
+) -> datetime:
+    """The date ``parse`` reads in ``value``, or the error quoting it and the form expected.
+
+    ``parse`` raises ValueError, or returns None, for a value it cannot read.
+    """
+    try:
+        at = parse(value)
+    except ValueError:
+        at = None
+    if at is None:
+        message = messages.ERR_DATE_UNREADABLE.format(value=shown(value), expected=expected)
+        raise invalid(path, message, line=line, field=field)
+    return at
 
 
 def open_export(path: Path) -> BinaryIO:

@@ -15,7 +15,7 @@ from reciprocity.evidence.readers._common import (
     head_text,
     invalid,
     open_export_text,
-    shown,
+    parsed_date,
 )
 from reciprocity.evidence.readers._json_stream import JsonStream
 
@@ -23,6 +23,8 @@ __all__ = ["DiscordCsvReader", "DiscordJsonReader"]
 
 # Discord's message types that are people writing; the rest (joins, pins, calls,
 # boosts, renames) are the channel talking about itself.
+# How DiscordChatExporter writes a moment, quoted when a date cannot be read.
+_DATE_FORM = "2024-01-12T09:15:00.000+00:00"
 _SPOKEN_TYPES = frozenset({"Default", "Reply", "ThreadStarterMessage"})
 CSV_HEADER = ("AuthorID", "Author", "Date", "Content", "Attachments", "Reactions")
 # Older DiscordChatExporter versions wrote the CSV date in its default display format.
@@ -76,19 +78,13 @@ class DiscordJsonReader:
         kind = record.get("type", "Default")
         if not isinstance(kind, str) or kind not in _SPOKEN_TYPES:
             return None
-        stamp = record.get("timestamp")
-        try:
-            at = parse_discord_date(stamp) if isinstance(stamp, str) else None
-        except ValueError:
-            at = None
-        if at is None:
-            raise invalid(
-                path,
-                messages.ERR_DATE_UNREADABLE.format(
-                    value=shown(stamp), expected="2024-01-12T09:15:00.000+00:00"
-                ),
-                field=f"{where}.timestamp",
-            )
+        at = parsed_date(
+            path,
+            record.get("timestamp"),
+            lambda stamp: parse_discord_date(stamp) if isinstance(stamp, str) else None,
+            expected=_DATE_FORM,
+            field=f"{where}.timestamp",
+        )
         content = record.get("content", "")
         return ChatMessage(
             at=at,
@@ -163,17 +159,9 @@ class DiscordCsvReader:
                     line=line,
                 )
             _, author, date, content, attachments, _ = row
-            try:
-                at = parse_discord_date(date)
-            except ValueError:
-                raise invalid(
-                    path,
-                    messages.ERR_DATE_UNREADABLE.format(
-                        value=shown(date), expected="2024-01-12T09:15:00.000+00:00"
-                    ),
-                    line=line,
-                    field="Date",
-                ) from None
+            at = parsed_date(
+                path, date, parse_discord_date, expected=_DATE_FORM, line=line, field="Date"
+            )
             yield ChatMessage(
                 at=at,
                 sender=author,

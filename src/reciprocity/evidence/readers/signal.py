@@ -31,6 +31,7 @@ from reciprocity.evidence.readers._common import (
     head_text,
     invalid,
     open_export_text,
+    parsed_date,
     shown,
 )
 
@@ -110,16 +111,9 @@ class SignalMarkdownReader:
         self, path: Path, number: int, header: re.Match[str], lines: list[str]
     ) -> ChatMessage | None:
         stamp = f"{header['date']} {header['time']}"
-        try:
-            at = datetime.fromisoformat(stamp)
-        except ValueError:
-            raise invalid(
-                path,
-                messages.ERR_DATE_UNREADABLE.format(
-                    value=shown(stamp), expected="2024-01-12 09:15:00"
-                ),
-                line=number,
-            ) from None
+        at = parsed_date(
+            path, stamp, datetime.fromisoformat, expected="2024-01-12 09:15:00", line=number
+        )
         # The block ends with the blank line signal-export puts between messages.
         body = "\n".join([header["rest"], *lines])
         if body.endswith("\n"):
@@ -197,17 +191,14 @@ class SignalJsonReader:
         if _skipped(text):
             return None
         stamp = self._field(path, number, record, "date")
-        try:
-            at = datetime.fromisoformat(stamp)
-        except ValueError:
-            raise invalid(
-                path,
-                messages.ERR_DATE_UNREADABLE.format(
-                    value=shown(stamp), expected="2024-01-12T09:15:00"
-                ),
-                line=number,
-                field="date",
-            ) from None
+        at = parsed_date(
+            path,
+            stamp,
+            datetime.fromisoformat,
+            expected="2024-01-12T09:15:00",
+            line=number,
+            field="date",
+        )
         return ChatMessage(
             at=at,
             sender=self._field(path, number, record, "sender"),

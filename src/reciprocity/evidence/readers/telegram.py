@@ -9,7 +9,13 @@ from typing import Any
 
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._common import from_epoch_ms, head_json_keys, invalid, shown
+from reciprocity.evidence.readers._common import (
+    from_epoch_ms,
+    head_json_keys,
+    invalid,
+    parsed_date,
+    shown,
+)
 from reciprocity.evidence.readers._json_stream import JsonStream
 
 __all__ = ["TelegramReader"]
@@ -102,16 +108,13 @@ class TelegramReader:
                 messages.ERR_FIELD_MISSING.format(field="date", label=self.label),
                 field=where,
             )
-        try:
-            return datetime.fromisoformat(str(wall))
-        except ValueError:
-            raise invalid(
-                path,
-                messages.ERR_DATE_UNREADABLE.format(
-                    value=shown(wall), expected="2024-01-12T09:15:00"
-                ),
-                field=f"{where}.date",
-            ) from None
+        return parsed_date(
+            path,
+            wall,
+            lambda value: datetime.fromisoformat(str(value)),
+            expected="2024-01-12T09:15:00",
+            field=f"{where}.date",
+        )
 
 
 def _sender(record: Mapping[str, Any]) -> str:
