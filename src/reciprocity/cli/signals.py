@@ -124,7 +124,7 @@ def classify(
 ) -> None:
     """Read the signals of each message, one a line."""
     from reciprocity.signals import classify_many
-    from reciprocity.signals._classify import MAX_CHARS
+    from reciprocity.signals._features import MAX_CHARS
 
     data, source = _read_input(file)
     found, empty = read_messages(data, source=source)

@@ -27,7 +27,6 @@ __all__ = [
     "classify_many",
 ]
 
-MAX_CHARS = 2000  # longer messages are read up to here
 # Messages read together: large enough to spread numpy's cost per call, small enough
 # that a batch's arrays stay in the processor's cache (measured in docs/performance.md).
 BATCH = 1000
@@ -292,7 +291,7 @@ def classify_many(texts: Iterable[str], *, model: LinearModel | None = None) -> 
     out: list[Signals] = []
     remaining = iter(texts)
     while batch := list(itertools.islice(remaining, BATCH)):
-        plains = [normalise(text[:MAX_CHARS]) for text in batch]
+        plains = [normalise(text) for text in batch]  # each cut at MAX_CHARS
         english = [looks_english(plain, normalised=True) for plain in plains]
         readable = [plain for plain, ok in zip(plains, english, strict=True) if ok]
         scores = scorer.scores(readable, normalised=True)

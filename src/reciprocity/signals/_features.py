@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "FEATURES_VERSION",
+    "MAX_CHARS",
     "PIECE_SIZES",
     "TEXT_MARK",
     "batch_line",
@@ -33,7 +34,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+|[!?]+")
 TEXT_MARK = "\x1e"
 _TOKEN_OR_MARK = re.compile(_TOKEN.pattern + "|" + TEXT_MARK)
 _LONG_RUN = re.compile(r"(\w)\1{2,}")
-_MAX_CHARS = 2000
+MAX_CHARS = 2000  # longer texts are read up to here
 PIECE_SIZES = (3, 4, 5)
 
 
@@ -49,7 +50,7 @@ def normalise(text: str) -> str:
     letter repeated three or more times ("soooo") becomes two, so stretched
     words share features with their plain spelling.
     """
-    text = text[:_MAX_CHARS]
+    text = text[:MAX_CHARS]
     if "<U+" in text:
         text = _ESCAPE.sub(_unescape, text)
     if not text.isascii():
