@@ -84,7 +84,8 @@ def corpus() -> list[str]:
     ]
 
 
-def chat(size: int, rich: float, seed: int = 7) -> Iterator[ChatMessage]:
+def chat(size: int, rich: float, seed: int = 7, pauses: float = 0.1) -> Iterator[ChatMessage]:
+    """Messages a few minutes apart; a share ``pauses`` of them after hours or days."""
     randomly = random.Random(seed)
     labelled = corpus()
     at = dt.datetime(2020, 1, 1, 8, 0)
@@ -93,7 +94,7 @@ def chat(size: int, rich: float, seed: int = 7) -> Iterator[ChatMessage]:
         # Quick replies inside a conversation, now and then a pause of hours or days.
         gap = (
             randomly.choice((20, 45, 90, 150, 300))
-            if randomly.random() < 0.9
+            if randomly.random() >= pauses
             else (randomly.choice((3, 8, 20, 40)) * 3600)
         )
         at += dt.timedelta(seconds=gap)

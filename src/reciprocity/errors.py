@@ -61,6 +61,16 @@ class Problem:
         return ": ".join([*where, self.message])
 
 
+def _rebuilt(
+    kind: type[ReciprocityError], args: tuple[object, ...], state: dict[str, object]
+) -> ReciprocityError:
+    """An error as it was pickled (see ``ReciprocityError.__reduce__``)."""
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class ReciprocityError(Exception):
     """Base class of every error reciprocity raises on purpose.
 
@@ -74,6 +84,11 @@ class ReciprocityError(Exception):
         super().__init__(message)
         self.message = message
         self.file = file
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled whole (an error found in a helper process is raised in the one that
+        # started it): the default would call ``__init__`` with ``args`` alone.
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
 
     def lines(self) -> list[str]:
         """The message as the lines a person should read."""

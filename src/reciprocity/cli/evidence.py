@@ -196,7 +196,7 @@ def import_(
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.core.evidence import Role
     from reciprocity.errors import UnknownParticipantError
-    from reciprocity.evidence.importer import ChatSource, import_chat
+    from reciprocity.evidence.importer import ChatSource, import_file
     from reciprocity.evidence.zone import remembered_zone, zone_name
 
     if not file.is_file():
@@ -228,10 +228,11 @@ def import_(
         roles = chosen if chosen is not None else remembered
         try:
             with import_progress(file, reader.label) as progress:
-                outcome = import_chat(
+                outcome = import_file(
                     store,
                     found.id,
-                    reader.read(file),
+                    reader,
+                    file,
                     source,
                     roles=roles,
                     keep_text=keep_text,

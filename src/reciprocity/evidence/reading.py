@@ -33,6 +33,7 @@ __all__ = [
     "HARD_WORDS",
     "UPKEEP_WORDS",
     "Reading",
+    "load_models",
     "read_signals",
     "read_upkeep",
     "signal_flags",
@@ -132,6 +133,13 @@ def signal_flags(signals: Signals) -> int:
     if signals.distress.present:
         flags |= SignalFlag.DISTRESS
     return int(flags)
+
+
+def load_models() -> None:
+    """Load the signals' models now (once a process), rather than at the first message read."""
+    from reciprocity.signals import classify_many
+
+    classify_many(["loading"])
 
 
 def read_signals(texts: Sequence[str]) -> list[int]:

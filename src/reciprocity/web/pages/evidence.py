@@ -17,7 +17,7 @@ from reciprocity.core.indicators import PeriodKind
 from reciprocity.core.model import Person
 from reciprocity.errors import InvalidFileError, InvalidInputError
 from reciprocity.evidence import choosing
-from reciprocity.evidence.importer import ChatOutline, ChatSource, import_chat, outline_chat
+from reciprocity.evidence.importer import ChatOutline, ChatSource, import_file, outline_chat
 from reciprocity.evidence.report import relationship_evidence
 from reciprocity.evidence.zone import remembered_zone
 from reciprocity.formats.shell import shell_quote
@@ -215,10 +215,11 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
     except InvalidInputError as error:
         message = error.problems[0].message
         return _ask(ctx, person, held, outline, needs=(), errors={"them": message}), True
-    outcome = import_chat(
+    outcome = import_file(
         ctx.store,
         person.id,
-        reader.read(held.path),
+        reader,
+        held.path,
         ChatSource(held.name, reader.name),
         roles=roles,
         keep_text=ctx.value("keep_text") == "yes",
