@@ -10,9 +10,11 @@ nothing kept.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import random
 import zoneinfo
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +32,8 @@ from reciprocity.errors import (
     SeveralChatsError,
     UnknownParticipantError,
 )
-from reciprocity.evidence import _prepare
+from reciprocity.evidence import _prepare, importer
+from reciprocity.evidence._helper import HelperStoppedError
 from reciprocity.evidence.importer import (
     HELPER_MIN_BYTES,
     ChatSource,
@@ -238,40 +241,109 @@ def test_several_chats_found_by_the_helper_ask_for_one(store: Store, tmp_path: P
     assert store.count_evidence(person) == 0
 
 
-def test_a_relationship_removed_meanwhile_is_named_and_the_helper_stopped(
-    store: Store, tmp_path: Path
+def helpers_running() -> list[str]:
+    """This process's child processes (the helpers it started and has not reaped)."""
+    children = []
+    for task in Path("/proc/self/task").iterdir():
+        children += (task / "children").read_text().split()
+    return children
+
+
+def test_a_failing_import_stops_its_helper_at_once_and_quietly(
+    store: Store, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    path = whatsapp(tmp_path / "chat.txt", a_chat(100))
+    # Big enough that the helper is still reading when the first insert fails.
+    path = whatsapp(tmp_path / "chat.txt", a_chat(3 * _prepare.BATCH_SIZE))
     source = ChatSource(path.name, "whatsapp")
     with pytest.raises(PersonNotFoundError):
         import_file(store, "no-such-id", WhatsAppReader(), path, source, roles=ROLES, helper=True)
+    assert helpers_running() == []
+    assert capfd.readouterr().err == ""  # no traceback, no broken pipe
 
 
-def test_only_a_big_file_is_read_in_a_helper_unless_asked(
+class StoppingReader(WhatsAppReader):
+    """A WhatsApp reader whose process is stopped, as the system stops one, mid-file."""
+
+    def read(self, path: Path) -> Iterator[ChatMessage]:
+        for number, message in enumerate(super().read(path)):
+            if number == _prepare.BATCH_SIZE + 10:
+                os._exit(9)
+            yield message
+
+
+class BrokenReader(WhatsAppReader):
+    """A WhatsApp reader with a bug."""
+
+    def read(self, path: Path) -> Iterator[ChatMessage]:
+        yield from super().read(path)
+        raise ValueError("a bug in a reader")
+
+
+def test_a_helper_stopped_by_the_system_is_said_and_nothing_is_kept(
+    store: Store, tmp_path: Path
+) -> None:
+    path = whatsapp(tmp_path / "chat.txt", a_chat(_prepare.BATCH_SIZE + 100))
+    person = store.add_person("Sam", RelationshipKind.FRIEND).id
+    source = ChatSource(path.name, "whatsapp")
+    with pytest.raises(HelperStoppedError, match="exit code 9"):
+        import_file(store, person, StoppingReader(), path, source, roles=ROLES, helper=True)
+    assert store.count_evidence(person) == 0
+    assert helpers_running() == []
+
+
+def test_a_bug_in_the_helper_comes_back_with_its_traceback(store: Store, tmp_path: Path) -> None:
+    path = whatsapp(tmp_path / "chat.txt", a_chat(50))
+    person = store.add_person("Sam", RelationshipKind.FRIEND).id
+    source = ChatSource(path.name, "whatsapp")
+    with pytest.raises(RuntimeError, match="ValueError: a bug in a reader"):
+        import_file(store, person, BrokenReader(), path, source, roles=ROLES, helper=True)
+    assert store.count_evidence(person) == 0
+
+
+def test_a_file_is_read_in_a_helper_from_a_size_on_unless_told(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Told by where the batches come from: a stream read here is the reader's own call.
+    # Told by where the file is read: the reader's call is counted in this process only.
     read_here: list[Path] = []
-    reader = WhatsAppReader()
     original = WhatsAppReader.read
 
-    def counting(self: WhatsAppReader, path: Path) -> object:
+    def counting(self: WhatsAppReader, path: Path) -> Iterator[ChatMessage]:
         read_here.append(path)
         return original(self, path)
 
     monkeypatch.setattr(WhatsAppReader, "read", counting)
-    small = whatsapp(tmp_path / "small.txt", a_chat(50))
-    assert small.stat().st_size < HELPER_MIN_BYTES
+    path = whatsapp(tmp_path / "chat.txt", a_chat(50))
+    size = path.stat().st_size
+    assert size < HELPER_MIN_BYTES
+
+    def imported(name: str, helper: bool | None = None) -> int:
+        person = store.add_person(name, RelationshipKind.FRIEND).id
+        source = ChatSource("chat.txt", "whatsapp")
+        outcome = import_file(
+            store, person, WhatsAppReader(), path, source, roles=ROLES, helper=helper
+        )
+        return outcome.record.messages_added
+
+    assert imported("Small") == 50
+    assert read_here == [path]  # a small file: read here
+    monkeypatch.setattr(importer, "HELPER_MIN_BYTES", size)
+    assert imported("Big enough") == 50
+    assert read_here == [path]  # as big as the threshold: read in a helper
+    assert imported("Told", helper=False) == 50
+    assert read_here == [path, path]
+
+
+def test_the_import_reads_what_it_read_before_it_was_split_in_two(store: Store) -> None:
+    # Measured with the importer of one process (commit a0bf635) on this chat and the
+    # shipped models: a retrained model may change the first figure.
     person = store.add_person("Sam", RelationshipKind.FRIEND).id
-    import_file(store, person, reader, small, ChatSource("small.txt", "whatsapp"), roles=ROLES)
-    assert read_here == [small]
-    # Asked for a helper, the file is read there (where this process's patch is not).
-    other = store.add_person("Kim", RelationshipKind.FRIEND).id
-    outcome = import_file(
-        store, other, reader, small, ChatSource("s", "whatsapp"), roles=ROLES, helper=True
+    outcome = import_chat(
+        store, person, a_chat(3000), ChatSource("c", "t"), roles=ROLES, zone=LONDON
     )
-    assert read_here == [small]
-    assert outcome.record.messages_added == 50
+    assert (outcome.by_models, outcome.by_rules, outcome.sampled) == (1479, 218, 48)
+    assert _prepare.dedupe_key(1_700_000_000, True, "haha", False, 0) == -4200491764310059338
+    key = _prepare.dedupe_key(1_700_000_000, False, "café ☕", True, 2)
+    assert key == -5287387364437713966
 
 
 def test_batches_of_any_size_give_the_same_import(
@@ -288,13 +360,16 @@ def test_batches_of_any_size_give_the_same_import(
         assert kept(store, person) == kept(store, whole)
 
 
-def naive_answers(from_me: list[bool], shared: set[int], due: dict[bool, int]) -> list[int]:
+def naive_answers(
+    from_me: list[bool], shared: set[int], due: dict[bool, int], skip: set[int]
+) -> list[int]:
     """Message by message: after each shared one, the other side's next two answer it."""
     answers = []
     for index, side in enumerate(from_me):
         if due[side]:
             due[side] -= 1
-            answers.append(index)
+            if index not in skip:
+                answers.append(index)
         if index in shared:
             due[not side] = _prepare.REPLIES_READ
     return answers
@@ -311,10 +386,11 @@ def test_answers_found_skipping_the_quiet_stretches_are_those_found_one_by_one(
 ) -> None:
     indices = st.sets(st.integers(0, max(len(from_me) - 1, 0))) if from_me else st.just(set())
     shared = data.draw(indices)
+    skip = data.draw(indices)
     expected_due = {True: due_me, False: due_them}
-    expected = naive_answers(from_me, shared, expected_due)
+    expected = naive_answers(from_me, shared, expected_due, skip)
     due = {True: due_me, False: due_them}
-    assert _prepare.answers_due(from_me, sorted(shared), due, set()) == expected
+    assert _prepare.answers_due(from_me, sorted(shared), due, skip) == expected
     assert due == expected_due
 
 
@@ -376,4 +452,4 @@ def test_an_error_crosses_between_processes_whole(error: ReciprocityError) -> No
 def test_every_reader_can_be_sent_to_a_helper(reader: ChatReader) -> None:
     again = pickle.loads(pickle.dumps(reader))
     assert type(again) is type(reader)
-    assert vars(again) == vars(reader)
+    assert (again.name, again.label) == (reader.name, reader.label)

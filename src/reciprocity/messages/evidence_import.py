@@ -135,6 +135,10 @@ ERR_EVIDENCE_ALONE: Final = (
 ERR_EVIDENCE_SEVERAL_CHATS: Final = (
     "this export holds several conversations ({first}, {second}, ...); choose one with --chat"
 )
+ERR_EVIDENCE_HELPER_STOPPED: Final = (
+    "the process reading the export stopped before the end (exit code {code}); nothing of "
+    "this import was kept. Try again, perhaps with other programs closed"
+)
 ERR_EVIDENCE_CHATS_LISTED: Final = (
     "this export holds several conversations; choose one with --chat: {chats}"
 )
