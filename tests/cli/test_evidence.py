@@ -404,3 +404,55 @@ def test_a_chat_not_in_the_export_is_said_even_with_who_is_who_remembered(
         wrong = sam(*args, "--chat", "Sma")
     assert wrong.code == 2
     assert "no conversation called 'Sma'" in wrong.err
+
+
+def test_a_first_import_given_me_reads_the_file_once_and_a_little(sam: Cli, tmp_path: Path) -> None:
+    read = 0
+
+    class Counted(PipeReader):
+        def read(self, path: Path) -> Iterator[ChatMessage]:
+            nonlocal read
+            for message in super().read(path):
+                read += 1
+                yield message
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "READERS", (Counted(),))
+        chat = write_chat(tmp_path / "chat.txt", 1500)
+        result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert result.code == 0, result.err
+    assert "Imported chat.txt for Sam: 3000 messages." in result.out
+    assert "you are Alex, Sam is Sam Taylor" in result.out
+    # Who is who from the first messages, then one whole reading: not two.
+    assert read == 3000 + evidence_cli.PROVISIONAL_MESSAGES
+
+
+def test_someone_who_first_writes_late_in_the_file_is_still_asked_about(
+    sam: Cli, tmp_path: Path
+) -> None:
+    two = write_chat(tmp_path / "two.txt", 600)  # 1,200 messages of the two first
+    late = write_chat(tmp_path / "late.txt", 2, start=600, group=True)
+    chat = tmp_path / "chat.txt"
+    chat.write_text(two.read_text() + late.read_text().split("\n", 1)[1], encoding="utf-8")
+    result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
+    assert result.code == 0, result.err
+    # Jo writes only after the first 1,000 messages: the whole file decided who is who
+    # ("Sam Taylor" by the relationship's name), and the group chat is said.
+    assert "you are Alex, Sam is Sam Taylor" in result.out
+    assert "This is a group chat" in result.out
+    assert "Imported chat.txt for Sam: 1204 messages." in result.out
+
+
+def test_a_late_writer_with_no_way_to_tell_who_is_who_keeps_nothing(
+    sam: Cli, tmp_path: Path
+) -> None:
+    assert sam("person", "add", "Robin").code == 0
+    two = write_chat(tmp_path / "two.txt", 600)
+    late = write_chat(tmp_path / "late.txt", 2, start=600, group=True)
+    chat = tmp_path / "chat.txt"
+    chat.write_text(two.read_text() + late.read_text().split("\n", 1)[1], encoding="utf-8")
+    result = sam("evidence", "import", str(chat), "--person", "Robin", "--me", "Alex")
+    assert result.code == 2
+    assert "which participant is Robin? Pass --them with one of" in result.err
+    shown = sam("evidence", "show", "Robin")
+    assert "Nothing imported from chats for Robin yet" in shown.out

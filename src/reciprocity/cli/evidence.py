@@ -115,6 +115,33 @@ def _resolve_roles(
     return choosing.roles_for(outline, chosen_me, chosen_them)
 
 
+# How many messages from the start of a file settle who is who on a first import
+# given --me alone (see _provisional_roles).
+PROVISIONAL_MESSAGES = 1_000
+
+
+def _provisional_roles(
+    reader: ChatReader, path: Path, me: str, person: str
+) -> dict[str, Role] | None:
+    """Who is who from the file's first messages, when two people write there, one --me.
+
+    Provisional: if someone else writes later in the file, the import stops at them
+    (nothing kept) and is started again with everyone in the whole file listed, as when
+    the first messages settle nothing (None).
+    """
+    from itertools import islice
+
+    from reciprocity.evidence.importer import outline_chat
+
+    outline = outline_chat(islice(reader.read(path), PROVISIONAL_MESSAGES))
+    if outline.chats or len(outline.participants) != 2:
+        return None
+    try:
+        return _resolve_roles(outline, {}, person=person, me=me, them=None)
+    except InvalidInputError:  # --me is not one of the two: the whole file decides
+        return None
+
+
 def _outline(reader: ChatReader, path: Path, chat: str | None) -> ChatOutline:
     """Who writes in the file, after checking the conversation asked for is in it."""
     from reciprocity.core.people import name_key
@@ -195,7 +222,7 @@ def import_(
     """Import a chat export as evidence about one relationship."""
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.core.evidence import Role
-    from reciprocity.errors import UnknownParticipantError
+    from reciprocity.errors import SeveralChatsError, UnknownParticipantError
     from reciprocity.evidence.importer import ChatSource, import_file
     from reciprocity.evidence.zone import remembered_zone, zone_name
 
@@ -221,7 +248,13 @@ def import_(
             for name, role in ((me, Role.ME), (them, Role.THEM))
         )
     )
-    if (me is not None or them is not None or not remembered) and not known:
+    # On a first import given --me alone, who is who comes from the file's first
+    # messages when two people write there: the file is then read once, not twice.
+    provisional = False
+    if me is not None and them is None and chat is None and not remembered:
+        chosen = _provisional_roles(reader, file, me, found.name)
+        provisional = chosen is not None
+    if (me is not None or them is not None or not remembered) and not known and not provisional:
         outline = _outline(reader, file, chat)
         chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
     for _ in range(2):
@@ -241,10 +274,14 @@ def import_(
                     progress=progress,
                 )
             break
-        except UnknownParticipantError:
-            if chosen is not None:
+        except (UnknownParticipantError, SeveralChatsError) as error:
+            # The first messages misled (someone else writes later, or the file holds
+            # several chats), or someone new writes since the last import: decide again
+            # with everyone in the whole file listed. Nothing of the attempt was kept.
+            someone_new = isinstance(error, UnknownParticipantError) and chosen is None
+            if not (provisional or someone_new):
                 raise
-            # Someone new writes in this export: ask again about everyone in it.
+            provisional = False
             outline = _outline(reader, file, chat)
             chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
     _say_outcome(outcome, found.name, chosen)
