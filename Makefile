@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/help_startup.py
 	$(BIN)/python benchmarks/signals_throughput.py
 	$(BIN)/python benchmarks/evidence_import.py
+	$(BIN)/python benchmarks/evidence_whole_import.py
 
 DATA ?= /work/shared/data
 train: $(STAMP)
