@@ -327,5 +327,6 @@ def test_a_chat_export_uploaded_in_the_browser_becomes_patterns_after_one_questi
     page.get_by_role("button", name=messages.WEB_EVIDENCE_CONTINUE).click()
 
     expect(page.get_by_role("status")).to_have_text(messages.WEB_NOTICES["evidence-imported"])
+    expect(page.get_by_role("status")).to_be_focused()  # read out first, Tab goes on from it
     expect(page.locator("svg.chart")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Who started conversations after a quiet spell")

@@ -35,6 +35,11 @@
     });
   }
 
+  // What was just done (saved, imported) is said at the top of the page; moving focus
+  // there has a screen reader read it, and the next Tab starts from it.
+  var notice = document.getElementById("notice");
+  if (notice) { notice.focus(); }
+
   // Keep what is typed in an audit step as a draft, a moment after each change.
   document.querySelectorAll("form[data-autosave]").forEach(function (form) {
     var save = debounce(function () {
