@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from html import unescape as html_unescape
 from pathlib import Path
 
 import httpx2
+import pytest
 
 from reciprocity import messages
 from reciprocity.cli import main
 from reciprocity.core.evidence import Role
+from reciprocity.evidence.model import ChatMessage
+from reciprocity.evidence.readers.whatsapp import WhatsAppReader
 from reciprocity.store import open_store
 from tests.web.conftest import Web
 
@@ -283,3 +287,42 @@ def test_a_chat_too_small_to_draw_says_so_instead_of_an_empty_chart(
 
     assert "<svg" not in page
     assert html_unescape(messages.WEB_EVIDENCE_CHART_EMPTY) in html_unescape(page)
+
+
+def test_a_later_export_with_who_is_who_remembered_is_read_once(
+    web: Web, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = imported(web, tmp_path)
+    readings: list[Path] = []
+    original = WhatsAppReader.read
+
+    def counted(self: WhatsAppReader, path: Path) -> Iterator[ChatMessage]:
+        readings.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(WhatsAppReader, "read", counted)
+    later = whatsapp_chat(tmp_path / "WhatsApp Chat with Sam (2).txt")
+    with later.open("a", encoding="utf-8") as more:
+        more.write("01/06/2027, 10:00 - Sam: one more\n")
+    done = upload(web, pid, later)
+    assert messages.WEB_NOTICES["evidence-imported"] in done.text
+    assert open_store(web.db).count_evidence(pid) == 401
+    assert len(readings) == 1  # straight to the import: nobody to ask about
+
+
+def test_someone_new_in_a_later_upload_is_taken_as_someone_else(web: Web, tmp_path: Path) -> None:
+    pid = imported(web, tmp_path)
+    later = whatsapp_chat(tmp_path / "WhatsApp Chat with Sam (2).txt")
+    with later.open("a", encoding="utf-8") as more:
+        more.write(
+            "01/06/2027, 10:00 - Jo: hello all\n"
+            "01/06/2027, 10:05 - Sam: hi Jo\n"
+            "01/06/2027, 10:06 - Alex: hi both\n"
+        )
+    done = upload(web, pid, later)
+    # The remembered two stay who they are; Jo, new, is someone else in a group chat,
+    # and the two's exchange after Jo's message counts.
+    assert messages.WEB_NOTICES["evidence-imported"] in done.text
+    assert open_store(web.db).count_evidence(pid) == 402
+    roles = open_store(web.db).participant_roles(pid)
+    assert roles == {"Alex": Role.ME, "Sam": Role.THEM, "Jo": Role.OTHER}

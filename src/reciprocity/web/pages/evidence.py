@@ -15,9 +15,15 @@ from reciprocity.core.indicator_values import Comparison, EvidenceReport, Period
 from reciprocity.core.indicator_words import describe_evidence, share_words
 from reciprocity.core.indicators import PeriodKind
 from reciprocity.core.model import Person
-from reciprocity.errors import InvalidFileError, InvalidInputError
+from reciprocity.errors import (
+    InvalidFileError,
+    InvalidInputError,
+    SeveralChatsError,
+    UnknownParticipantError,
+)
 from reciprocity.evidence import choosing
 from reciprocity.evidence.importer import ChatOutline, ChatSource, import_file, outline_chat
+from reciprocity.evidence.model import ChatReader
 from reciprocity.evidence.report import relationship_evidence
 from reciprocity.evidence.zone import remembered_zone
 from reciprocity.formats.shell import shell_quote
@@ -195,11 +201,19 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
     """The import, or the question it needs answered first (then True)."""
     reader = choosing.pick_reader(held.path, None, can_name=False)
     chat = ctx.value("chat") or None
+    remembered = ctx.store.participant_roles(person.id)
+    answered = any(ctx.value(name) for name in ("me", "them"))
+    if remembered and chat is None and not answered:
+        # Who is who is remembered: import at once, the file read once. Someone new
+        # in it (or several chats) stops that with nothing kept, and is asked about.
+        try:
+            return _import_as(ctx, person, held, reader, roles=remembered, chat=chat), False
+        except (UnknownParticipantError, SeveralChatsError):
+            pass
     outline = outline_chat(reader.read(held.path), chat=chat)
     if chat is None and len(outline.chats) > 1:
         return _ask(ctx, person, held, outline, needs=("chat",)), True
     choosing.check_not_alone(outline)
-    remembered = ctx.store.participant_roles(person.id)
     me = _chosen(ctx, outline, "me") or choosing.remembered_as(outline, remembered, Role.ME)
     them = _chosen(ctx, outline, "them")
     if them is None and me is not None:
@@ -215,6 +229,19 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
     except InvalidInputError as error:
         message = error.problems[0].message
         return _ask(ctx, person, held, outline, needs=(), errors={"them": message}), True
+    return _import_as(ctx, person, held, reader, roles=roles, chat=chat), False
+
+
+def _import_as(
+    ctx: Ctx,
+    person: Person,
+    held: Held,
+    reader: ChatReader,
+    *,
+    roles: dict[str, Role],
+    chat: str | None,
+) -> Response:
+    """Import the held file with who is who decided; the page of its patterns, with a notice."""
     outcome = import_file(
         ctx.store,
         person.id,
@@ -227,7 +254,7 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
         zone=remembered_zone(ctx.store.evidence_imports(person.id), file_name=held.name),
     )
     notice = "evidence-imported" if outcome.record.messages_added else "evidence-nothing-new"
-    return ctx.redirect(f"/people/{person.id}/evidence", notice=notice), False
+    return ctx.redirect(f"/people/{person.id}/evidence", notice=notice)
 
 
 def _chosen(ctx: Ctx, outline: ChatOutline, field: str) -> str | None:
