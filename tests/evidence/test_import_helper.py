@@ -353,6 +353,7 @@ def test_batches_of_any_size_give_the_same_import(
     whole = store.add_person("Whole", RelationshipKind.FRIEND).id
     outcome = import_chat(store, whole, messages, ChatSource("c", "t"), roles=ROLES, zone=LONDON)
     for size in (1, 2, 7, 64):
+        monkeypatch.setattr(_prepare, "FIRST_BATCH_SIZE", max(1, size // 2))
         monkeypatch.setattr(_prepare, "BATCH_SIZE", size)
         person = store.add_person(f"In batches of {size}", RelationshipKind.FRIEND).id
         again = import_chat(store, person, messages, ChatSource("c", "t"), roles=ROLES, zone=LONDON)
