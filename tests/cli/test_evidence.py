@@ -456,3 +456,42 @@ def test_a_late_writer_with_no_way_to_tell_who_is_who_keeps_nothing(
     assert "which participant is Robin? Pass --them with one of" in result.err
     shown = sam("evidence", "show", "Robin")
     assert "Nothing imported from chats for Robin yet" in shown.out
+
+
+def test_who_is_who_cannot_be_turned_round_over_imported_chats(sam: Cli, tmp_path: Path) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 5)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    swapped = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Sam Taylor")
+    assert swapped.code == 2
+    assert "--me: Sam Taylor was Sam in the chats already imported for Sam" in swapped.err
+    assert "reciprocity evidence remove Sam" in swapped.err
+    assert "10 messages imported" in sam("evidence", "show", "Sam").out  # nothing added
+    # Forgotten first, the other way round is taken.
+    assert sam("evidence", "remove", "Sam", "--yes").code == 0
+    again = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Sam Taylor")
+    assert again.code == 0, again.err
+    assert "you are Sam Taylor, Sam is Alex" in again.out
+
+
+def test_an_import_stopped_with_ctrl_c_says_nothing_was_kept(sam: Cli, tmp_path: Path) -> None:
+    class Interrupted(PipeReader):
+        def read(self, path: Path) -> Iterator[ChatMessage]:
+            for number, message in enumerate(super().read(path)):
+                if number == 15:
+                    raise KeyboardInterrupt  # as Ctrl-C arrives in the middle of a file
+                yield message
+
+    first = write_chat(tmp_path / "first.txt", 5)
+    assert sam("evidence", "import", str(first), "--person", "Sam", "--me", "Alex").code == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "READERS", (Interrupted(),))
+        chat = write_chat(tmp_path / "chat.txt", 10, start=5)
+        # Stopped while importing (who is who remembered), and while listing who writes
+        # (for someone with nothing remembered yet).
+        stopped = sam("evidence", "import", str(chat), "--person", "Sam")
+        assert sam("person", "add", "Kim").code == 0
+        listing = sam("evidence", "import", str(chat), "--person", "Kim")
+    for result in (stopped, listing):
+        assert result.code == 130
+        assert "Stopped. Nothing from chat.txt was kept" in result.err
+    assert "10 messages imported" in sam("evidence", "show", "Sam").out  # the first file's

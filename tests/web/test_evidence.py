@@ -326,3 +326,15 @@ def test_someone_new_in_a_later_upload_is_taken_as_someone_else(web: Web, tmp_pa
     assert open_store(web.db).count_evidence(pid) == 402
     roles = open_store(web.db).participant_roles(pid)
     assert roles == {"Alex": Role.ME, "Sam": Role.THEM, "Jo": Role.OTHER}
+
+
+def test_who_is_who_cannot_be_turned_round_in_the_browser_either(web: Web, tmp_path: Path) -> None:
+    pid = imported(web, tmp_path)  # Alex is you, Sam is Sam
+    chat = tmp_path / "WhatsApp Chat with Sam.txt"
+    turned = upload(web, pid, chat, me="Sam")
+    assert turned.status_code == 400
+    text = html_unescape(turned.text)
+    assert 'id="me-error"' in turned.text
+    assert "Sam was Sam in the chats already imported for Sam" in text
+    assert open_store(web.db).count_evidence(pid) == 400
+    assert open_store(web.db).participant_roles(pid) == {"Alex": Role.ME, "Sam": Role.THEM}

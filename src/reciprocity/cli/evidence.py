@@ -112,7 +112,9 @@ def _resolve_roles(
             name=person, participants=choosing.listed(outline)
         )
         raise InvalidInputError([Problem(text, "--them")])
-    return choosing.roles_for(outline, chosen_me, chosen_them)
+    roles = choosing.roles_for(outline, chosen_me, chosen_them)
+    choosing.check_roles_kept(remembered, roles, person=person)
+    return roles
 
 
 # How many messages from the start of a file settle who is who on a first import
@@ -220,6 +222,39 @@ def import_(
     ] = None,
 ) -> None:
     """Import a chat export as evidence about one relationship."""
+    try:
+        _import(
+            ctx,
+            file,
+            person=person,
+            me=me,
+            them=them,
+            format_name=format_name,
+            keep_text=keep_text,
+            chat=chat,
+            timezone=timezone,
+            columns=columns,
+        )
+    except KeyboardInterrupt:
+        # Whatever was under way (listing who writes, the import's one transaction, the
+        # helper process) was stopped and nothing was kept: say so.
+        typer.echo(messages.EVIDENCE_INTERRUPTED.format(file=file.name), err=True)
+        raise typer.Exit(130) from None
+
+
+def _import(
+    ctx: typer.Context,
+    file: Path,
+    *,
+    person: str,
+    me: str | None,
+    them: str | None,
+    format_name: str | None,
+    keep_text: bool,
+    chat: str | None,
+    timezone: str | None,
+    columns: str | None,
+) -> None:
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.core.evidence import Role
     from reciprocity.errors import SeveralChatsError, UnknownParticipantError

@@ -20,6 +20,7 @@ from reciprocity.evidence.model import ChatReader
 __all__ = [
     "HEAD_BYTES",
     "check_not_alone",
+    "check_roles_kept",
     "guess_them",
     "listed",
     "participant",
@@ -165,3 +166,42 @@ def check_not_alone(outline: ChatOutline) -> None:
     if len(outline.participants) < 2:
         message = messages.ERR_EVIDENCE_ALONE.format(participants=listed(outline))
         raise InvalidInputError([Problem(message)])
+
+
+def check_roles_kept(
+    remembered: dict[str, Role],
+    chosen: dict[str, Role],
+    *,
+    person: str,
+    fields: tuple[str, str] = ("--me", "--them"),
+) -> None:
+    """Refuse to make you or the other person someone else than the stored chats say.
+
+    The stored messages carry who wrote them (you or the other) and keys made from it,
+    so a participant remembered as you (or as the other person) imported as someone
+    else would have their messages stored again, counted the other way round.
+
+    Raises:
+        InvalidInputError: A participant remembered as you or as the other person is
+            now given another role (at the first of ``fields`` when they would become
+            you, at the second when they would become the other person).
+    """
+    from reciprocity.formats.shell import shell_quote
+
+    order = (Role.ME, Role.THEM, Role.OTHER)  # the choice of you first: the one made
+    for name, role in sorted(chosen.items(), key=lambda item: order.index(item[1])):
+        was = remembered.get(name)
+        if was is None or was is role or was is Role.OTHER:
+            continue
+        words = {r: w.format(name=person) for r, w in messages.ROLE_WORDS.items()}
+        text = messages.ERR_EVIDENCE_ROLE_CHANGED.format(
+            participant=name,
+            was=words[was.value],
+            now=words[role.value],
+            name=person,
+            arg=shell_quote(person),
+        )
+        # At the choice that made the change: the new role's, or the old one's for
+        # someone now taken as somebody else in a group.
+        named = was if role is Role.OTHER else role
+        raise InvalidInputError([Problem(text, fields[named is Role.THEM])])

@@ -88,6 +88,9 @@ EVIDENCE_TEXT_NOT_KEPT: Final = (
     "Only when, who and how long each message was, and its signals, were kept; not the text."
 )
 EVIDENCE_ROLES_REMEMBERED: Final = "Remembered: you are {me}, {name} is {them}."
+EVIDENCE_INTERRUPTED: Final = (
+    "Stopped. Nothing from {file} was kept; import it again when you like."
+)
 EVIDENCE_SEE_SHOW: Final = "See the patterns: reciprocity evidence show {arg}"
 EVIDENCE_REMOVED: Final = "Forgot everything imported from chats for {name} ({count} messages)."
 EVIDENCE_NOTHING_TO_REMOVE: Final = "Nothing was imported from chats for {name}."
@@ -125,6 +128,13 @@ ERR_EVIDENCE_NEEDS_ME: Final = "which participant is you? Pass --me with one of:
 ERR_EVIDENCE_NEEDS_THEM: Final = (
     "which participant is {name}? Pass --them with one of: {participants}"
 )
+ERR_EVIDENCE_ROLE_CHANGED: Final = (
+    "{participant} was {was} in the chats already imported for {name}, and those count them "
+    "that way; importing with {participant} as {now} would count the same messages twice, "
+    "the other way round. To change who is who, forget the imported chats first "
+    "(reciprocity evidence remove {arg}) and import again"
+)
+ROLE_WORDS: Final[dict[str, str]] = {"me": "you", "them": "{name}", "other": "someone else"}
 ERR_EVIDENCE_SAME_PARTICIPANT: Final = (
     "you and they are the same participant; choose a different one for each"
 )
@@ -223,7 +233,7 @@ EVIDENCE_DEPTH_FEW_SUPPORT: Final[dict[tuple[int, int], str]] = {
     (2, 2): "; both answers read as support",
 }
 EVIDENCE_SHARED_TIMES: Final[dict[bool, str]] = {True: "once", False: "{count} times"}
-EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (usually about {usual})"
+EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (a reply to anything takes about {usual})"
 EVIDENCE_DEPTH_SUPPORT: Final = "; the answers read as support {share} (usually {usual})"
 EVIDENCE_SEASONS: Final = "Seasons in this period: {seasons}."
 EVIDENCE_SEASON_ITEM: Final = "{owner} ({kind}, {start} to {end})"

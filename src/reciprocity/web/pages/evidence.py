@@ -226,9 +226,11 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
         return _ask(ctx, person, held, outline, needs=("me",) if two else ("me", "them")), True
     try:
         roles = choosing.roles_for(outline, me, them, field="them")
+        choosing.check_roles_kept(remembered, roles, person=person.name, fields=("me", "them"))
     except InvalidInputError as error:
-        message = error.problems[0].message
-        return _ask(ctx, person, held, outline, needs=(), errors={"them": message}), True
+        problem = error.problems[0]
+        errors = {problem.field or "them": problem.message}
+        return _ask(ctx, person, held, outline, needs=(), errors=errors), True
     return _import_as(ctx, person, held, reader, roles=roles, chat=chat), False
 
 
