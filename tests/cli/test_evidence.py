@@ -96,8 +96,13 @@ def test_the_question_is_asked_once_and_remembered(
 ) -> None:
     asked: list[str] = []
 
-    def answer(question: str, outline: object, exclude: str | None = None) -> str:
+    def answer(
+        question: str, outline: object, exclude: str | None = None, *, order: list[str]
+    ) -> str:
         asked.append(question)
+        # Sam Taylor writes first, but is listed last: the relationship is called Sam,
+        # and a terminal's list starts on its first entry.
+        assert order == ["Alex", "Sam Taylor"]
         return "Alex"
 
     monkeypatch.setattr(evidence_cli, "_interactive", lambda: True)

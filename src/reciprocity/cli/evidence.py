@@ -61,16 +61,20 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _ask_participant(question: str, outline: ChatOutline, exclude: str | None = None) -> str:
-    """Ask which participant is who (a test replaces this)."""
+def _ask_participant(
+    question: str, outline: ChatOutline, exclude: str | None = None, *, order: list[str]
+) -> str:
+    """Ask which participant is who, listed in ``order`` (a test replaces this)."""
     import questionary
 
     choices = [
         questionary.Choice(
-            title=messages.EVIDENCE_PARTICIPANT_CHOICE.format(participant=name, count=count),
+            title=messages.EVIDENCE_PARTICIPANT_CHOICE.format(
+                participant=name, count=outline.participants[name]
+            ),
             value=name,
         )
-        for name, count in outline.participants.items()
+        for name in order
         if name != exclude
     ]
     return str(questionary.select(question, choices=choices).unsafe_ask())
@@ -94,7 +98,8 @@ def _resolve_roles(
     elif known := choosing.remembered_as(outline, remembered, Role.ME):
         chosen_me = known
     elif _interactive():
-        chosen_me = _ask_participant(messages.ASK_WHO_IS_ME, outline)
+        order = choosing.likely_you_first(outline, person)
+        chosen_me = _ask_participant(messages.ASK_WHO_IS_ME, outline, order=order)
     else:
         text = messages.ERR_EVIDENCE_NEEDS_ME.format(participants=choosing.listed(outline))
         raise InvalidInputError([Problem(text, "--me")])
@@ -106,7 +111,8 @@ def _resolve_roles(
         ) or choosing.guess_them(outline, chosen_me, person)
         if chosen_them is None and _interactive():
             question = messages.ASK_WHO_IS_THEM.format(name=person)
-            chosen_them = _ask_participant(question, outline, exclude=chosen_me)
+            order = list(outline.participants)
+            chosen_them = _ask_participant(question, outline, exclude=chosen_me, order=order)
     if chosen_them is None:
         text = messages.ERR_EVIDENCE_NEEDS_THEM.format(
             name=person, participants=choosing.listed(outline)

@@ -22,6 +22,7 @@ __all__ = [
     "check_not_alone",
     "check_roles_kept",
     "guess_them",
+    "likely_you_first",
     "listed",
     "participant",
     "pick_reader",
@@ -139,6 +140,16 @@ def guess_them(outline: ChatOutline, me: str, person: str) -> str | None:
         return others[0]
     named = [n for n in others if name_key(n).split()[:1] == name_key(person).split()[:1]]
     return named[0] if len(named) == 1 else None
+
+
+def likely_you_first(outline: ChatOutline, person: str) -> list[str]:
+    """The participants to choose "you" from: those named like the relationship last.
+
+    A question lists them in this order and a terminal's list starts on the first, so
+    the other person, whose name is the relationship's, is not the answer at hand.
+    """
+    first = name_key(person).split()[:1]
+    return sorted(outline.participants, key=lambda name: name_key(name).split()[:1] == first)
 
 
 def roles_for(
