@@ -338,3 +338,26 @@ def test_who_is_who_cannot_be_turned_round_in_the_browser_either(web: Web, tmp_p
     assert "Sam was Sam in the chats already imported for Sam" in text
     assert open_store(web.db).count_evidence(pid) == 400
     assert open_store(web.db).participant_roles(pid) == {"Alex": Role.ME, "Sam": Role.THEM}
+
+
+def test_in_a_group_with_someone_named_like_the_relationship_only_you_are_asked(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = web.add_person("Robin", "friend")
+    lines = []
+    at = dt.datetime(2026, 3, 1, 9, 0)
+    for i in range(90):
+        at += dt.timedelta(hours=5)
+        lines.append(f"{at:%d/%m/%Y, %H:%M} - {('Kim', 'Robin', 'Alex')[i % 3]}: hello there")
+    chat = tmp_path / "WhatsApp Chat with friends.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    asked = upload(web, pid, chat)
+    assert messages.WEB_EVIDENCE_WHO_ME in asked.text
+    assert 'name="them"' not in asked.text  # Robin is Robin: only "you" is asked
+    token = re.search(r'name="upload" value="([^"]+)"', asked.text)
+    assert token is not None
+    done = web.post(f"/people/{pid}/evidence/import", {"upload": token.group(1), "me": "Alex"})
+    assert messages.WEB_NOTICES["evidence-imported"] in done.text
+    roles = open_store(web.db).participant_roles(pid)
+    assert roles == {"Kim": Role.OTHER, "Robin": Role.THEM, "Alex": Role.ME}

@@ -24,6 +24,7 @@ __all__ = [
     "guess_them",
     "likely_you_first",
     "listed",
+    "named_like",
     "participant",
     "pick_reader",
     "remembered_as",
@@ -133,13 +134,23 @@ def remembered_as(
     return known[0] if known else None
 
 
+def _named_like(name: str, person: str) -> bool:
+    """Whether a participant's first name is the relationship's ("Sam Taylor" for Sam)."""
+    return name_key(name).split()[:1] == name_key(person).split()[:1]
+
+
+def named_like(outline: ChatOutline, person: str, *, besides: str | None = None) -> str | None:
+    """The one participant (``besides`` aside) named like the relationship, if only one is."""
+    named = [n for n in outline.participants if n != besides and _named_like(n, person)]
+    return named[0] if len(named) == 1 else None
+
+
 def guess_them(outline: ChatOutline, me: str, person: str) -> str | None:
     """The other person when the export leaves no doubt: the only one left, or their name."""
     others = [name for name in outline.participants if name != me]
     if len(others) == 1:
         return others[0]
-    named = [n for n in others if name_key(n).split()[:1] == name_key(person).split()[:1]]
-    return named[0] if len(named) == 1 else None
+    return named_like(outline, person, besides=me)
 
 
 def likely_you_first(outline: ChatOutline, person: str) -> list[str]:
@@ -148,8 +159,7 @@ def likely_you_first(outline: ChatOutline, person: str) -> list[str]:
     A question lists them in this order and a terminal's list starts on the first, so
     the other person, whose name is the relationship's, is not the answer at hand.
     """
-    first = name_key(person).split()[:1]
-    return sorted(outline.participants, key=lambda name: name_key(name).split()[:1] == first)
+    return sorted(outline.participants, key=lambda name: _named_like(name, person))
 
 
 def roles_for(

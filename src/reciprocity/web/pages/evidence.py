@@ -221,9 +221,12 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
             outline, remembered, Role.THEM, exclude=me
         ) or choosing.guess_them(outline, me, person.name)
     if me is None or them is None:
-        # Between two people, knowing which one is you is enough.
-        two = len(outline.participants) == 2 and them is None
-        return _ask(ctx, person, held, outline, needs=("me",) if two else ("me", "them")), True
+        # Between two people, or when one of them has the relationship's name, knowing
+        # which one is you is enough.
+        named = choosing.named_like(outline, person.name)
+        enough = them is None and me is None and (len(outline.participants) == 2 or bool(named))
+        needs = ("me",) if enough else ("me", "them")
+        return _ask(ctx, person, held, outline, needs=needs), True
     try:
         roles = choosing.roles_for(outline, me, them, field="them")
         choosing.check_roles_kept(remembered, roles, person=person.name, fields=("me", "them"))
