@@ -468,7 +468,7 @@ def test_who_is_who_cannot_be_turned_round_over_imported_chats(sam: Cli, tmp_pat
     assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
     swapped = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Sam Taylor")
     assert swapped.code == 2
-    assert "--me: Sam Taylor was Sam in the chats already imported for Sam" in swapped.err
+    assert "--me: in the chats already imported for Sam, Sam Taylor is Sam" in swapped.err
     assert "reciprocity evidence remove Sam" in swapped.err
     assert "10 messages imported" in sam("evidence", "show", "Sam").out  # nothing added
     # Forgotten first, the other way round is taken.
@@ -500,3 +500,18 @@ def test_an_import_stopped_with_ctrl_c_says_nothing_was_kept(sam: Cli, tmp_path:
         assert result.code == 130
         assert "Stopped. Nothing from chat.txt was kept" in result.err
     assert "10 messages imported" in sam("evidence", "show", "Sam").out  # the first file's
+
+
+def test_someone_remembered_who_is_now_someone_else_in_a_group_is_not_refused(
+    sam: Cli, tmp_path: Path
+) -> None:
+    # Sam Taylor was the other person; in this group export Jo is (an old and a new
+    # account, say): Sam Taylor's messages are left out, nothing is counted twice.
+    first = write_chat(tmp_path / "chat.txt", 3)
+    assert sam("evidence", "import", str(first), "--person", "Sam", "--me", "Alex").code == 0
+    group = write_chat(tmp_path / "group.txt", 3, start=3, group=True)
+    result = sam(
+        "evidence", "import", str(group), "--person", "Sam", "--me", "Alex", "--them", "Jo"
+    )
+    assert result.code == 0, result.err
+    assert "you are Alex, Sam is Jo" in result.out

@@ -335,7 +335,8 @@ def test_who_is_who_cannot_be_turned_round_in_the_browser_either(web: Web, tmp_p
     assert turned.status_code == 400
     text = html_unescape(turned.text)
     assert 'id="me-error"' in turned.text
-    assert "Sam was Sam in the chats already imported for Sam" in text
+    assert "in the chats already imported for Sam, Sam is Sam; taking them as you" in text
+    assert messages.WEB_EVIDENCE_FORGET_HINT in text  # the page's button, not a command
     assert open_store(web.db).count_evidence(pid) == 400
     assert open_store(web.db).participant_roles(pid) == {"Alex": Role.ME, "Sam": Role.THEM}
 

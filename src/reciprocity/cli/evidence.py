@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -119,7 +120,8 @@ def _resolve_roles(
         )
         raise InvalidInputError([Problem(text, "--them")])
     roles = choosing.roles_for(outline, chosen_me, chosen_them)
-    choosing.check_roles_kept(remembered, roles, person=person)
+    forget = messages.EVIDENCE_FORGET_COMMAND.format(arg=shell_quote(person))
+    choosing.check_roles_kept(remembered, roles, person=person, forget=forget)
     return roles
 
 
@@ -229,7 +231,7 @@ def import_(
 ) -> None:
     """Import a chat export as evidence about one relationship."""
     try:
-        _import(
+        report = _import(
             ctx,
             file,
             person=person,
@@ -246,6 +248,7 @@ def import_(
         # helper process) was stopped and nothing was kept: say so.
         typer.echo(messages.EVIDENCE_INTERRUPTED.format(file=file.name), err=True)
         raise typer.Exit(130) from None
+    report()  # told once the import is kept: a Ctrl-C from here on stops only the telling
 
 
 def _import(
@@ -260,7 +263,8 @@ def _import(
     chat: str | None,
     timezone: str | None,
     columns: str | None,
-) -> None:
+) -> Callable[[], None]:
+    """The import itself; returns how to tell what it did."""
     from reciprocity.cli.evidence_output import import_progress
     from reciprocity.core.evidence import Role
     from reciprocity.errors import SeveralChatsError, UnknownParticipantError
@@ -325,11 +329,16 @@ def _import(
             provisional = False
             outline = _outline(reader, file, chat)
             chosen = _resolve_roles(outline, remembered, person=found.name, me=me, them=them)
-    _say_outcome(outcome, found.name, chosen)
-    used = outcome.record.zone
-    if used is not None and earlier is not None and used != zone_name(earlier):
-        # Only now is it known that the export's times needed a zone at all.
-        typer.echo(messages.EVIDENCE_ZONE_CHANGED.format(given=used, earlier=zone_name(earlier)))
+
+    def report() -> None:
+        _say_outcome(outcome, found.name, chosen)
+        used = outcome.record.zone
+        if used is not None and earlier is not None and used != zone_name(earlier):
+            # Only now is it known that the export's times needed a zone at all.
+            given = messages.EVIDENCE_ZONE_CHANGED.format(given=used, earlier=zone_name(earlier))
+            typer.echo(given)
+
+    return report
 
 
 @app.command("show", help=messages.HELP_CMD_EVIDENCE_SHOW)

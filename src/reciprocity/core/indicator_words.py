@@ -80,7 +80,7 @@ def _depth_line(reading: DepthReading, name: str, *, mine: bool) -> str:
     times = messages.EVIDENCE_SHARED_TIMES[reading.shared == 1].format(count=reading.shared)
     timing = ""
     if reading.reply_minutes is not None and reading.usual_reply_minutes is not None:
-        timing = messages.EVIDENCE_DEPTH_TIMING.format(
+        timing = messages.EVIDENCE_DEPTH_TIMING[mine].format(
             reply=duration_words(reading.reply_minutes * 60),
             usual=duration_words(reading.usual_reply_minutes * 60),
         )

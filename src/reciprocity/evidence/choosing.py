@@ -194,35 +194,39 @@ def check_roles_kept(
     chosen: dict[str, Role],
     *,
     person: str,
+    forget: str,
     fields: tuple[str, str] = ("--me", "--them"),
 ) -> None:
-    """Refuse to make you or the other person someone else than the stored chats say.
+    """Refuse to turn you and the other person round over the chats already stored.
 
     The stored messages carry who wrote them (you or the other) and keys made from it,
-    so a participant remembered as you (or as the other person) imported as someone
-    else would have their messages stored again, counted the other way round.
+    so a participant remembered as you taken as the other person, or the reverse,
+    would have their messages stored again, counted the other way round. (Someone
+    remembered as you or them and now someone else in a group is fine: others'
+    messages are not stored.)
+
+    Args:
+        remembered: Who is who, as remembered from earlier imports.
+        chosen: Who is who for this import.
+        person: The relationship's name.
+        forget: How this face forgets what was imported (a command, a button).
+        fields: Where to say it: the choice of you, the choice of the other person.
 
     Raises:
-        InvalidInputError: A participant remembered as you or as the other person is
-            now given another role (at the first of ``fields`` when they would become
-            you, at the second when they would become the other person).
+        InvalidInputError: The two are turned round (at the field of the new role).
     """
-    from reciprocity.formats.shell import shell_quote
-
-    order = (Role.ME, Role.THEM, Role.OTHER)  # the choice of you first: the one made
-    for name, role in sorted(chosen.items(), key=lambda item: order.index(item[1])):
-        was = remembered.get(name)
-        if was is None or was is role or was is Role.OTHER:
-            continue
-        words = {r: w.format(name=person) for r, w in messages.ROLE_WORDS.items()}
-        text = messages.ERR_EVIDENCE_ROLE_CHANGED.format(
-            participant=name,
-            was=words[was.value],
-            now=words[role.value],
-            name=person,
-            arg=shell_quote(person),
-        )
-        # At the choice that made the change: the new role's, or the old one's for
-        # someone now taken as somebody else in a group.
-        named = was if role is Role.OTHER else role
-        raise InvalidInputError([Problem(text, fields[named is Role.THEM])])
+    pair = (Role.ME, Role.THEM)
+    for role in pair:  # the choice of you first: the one the person made
+        for name, now in chosen.items():
+            was = remembered.get(name)
+            if now is not role or was not in pair or was is now:
+                continue
+            words = {r: w.format(name=person) for r, w in messages.ROLE_WORDS.items()}
+            text = messages.ERR_EVIDENCE_ROLE_CHANGED.format(
+                participant=name,
+                was=words[was.value],
+                now=words[now.value],
+                name=person,
+                forget=forget,
+            )
+            raise InvalidInputError([Problem(text, fields[now is Role.THEM])])

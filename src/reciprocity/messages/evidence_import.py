@@ -129,12 +129,12 @@ ERR_EVIDENCE_NEEDS_THEM: Final = (
     "which participant is {name}? Pass --them with one of: {participants}"
 )
 ERR_EVIDENCE_ROLE_CHANGED: Final = (
-    "{participant} was {was} in the chats already imported for {name}, and those count them "
-    "that way; importing with {participant} as {now} would count the same messages twice, "
-    "the other way round. To change who is who, forget the imported chats first "
-    "(reciprocity evidence remove {arg}) and import again"
+    "in the chats already imported for {name}, {participant} is {was}; taking them as {now} "
+    "now would store their messages again, the other way round. To change who is who, "
+    "forget what was imported for {name} first ({forget}), then import again"
 )
-ROLE_WORDS: Final[dict[str, str]] = {"me": "you", "them": "{name}", "other": "someone else"}
+EVIDENCE_FORGET_COMMAND: Final = "reciprocity evidence remove {arg}"
+ROLE_WORDS: Final[dict[str, str]] = {"me": "you", "them": "{name}"}
 ERR_EVIDENCE_SAME_PARTICIPANT: Final = (
     "you and they are the same participant; choose a different one for each"
 )
@@ -233,7 +233,11 @@ EVIDENCE_DEPTH_FEW_SUPPORT: Final[dict[tuple[int, int], str]] = {
     (2, 2): "; both answers read as support",
 }
 EVIDENCE_SHARED_TIMES: Final[dict[bool, str]] = {True: "once", False: "{count} times"}
-EVIDENCE_DEPTH_TIMING: Final = ", after about {reply} (a reply to anything takes about {usual})"
+# The answerer's own usual reply to anything, by whether the answerer is you.
+EVIDENCE_DEPTH_TIMING: Final[dict[bool, str]] = {
+    True: ", after about {reply} (your usual reply: about {usual})",
+    False: ", after about {reply} (their usual reply: about {usual})",
+}
 EVIDENCE_DEPTH_SUPPORT: Final = "; the answers read as support {share} (usually {usual})"
 EVIDENCE_SEASONS: Final = "Seasons in this period: {seasons}."
 EVIDENCE_SEASON_ITEM: Final = "{owner} ({kind}, {start} to {end})"

@@ -202,10 +202,13 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
     reader = choosing.pick_reader(held.path, None, can_name=False)
     chat = ctx.value("chat") or None
     remembered = ctx.store.participant_roles(person.id)
-    answered = any(ctx.value(name) for name in ("me", "them"))
-    if remembered and chat is None and not answered:
+    # Only for a file just sent, not an answer to the question (nor a question sent
+    # back unanswered, which would try the whole import again in vain).
+    fresh = not any(ctx.value(name) for name in ("me", "them", "asked", "upload"))
+    if remembered and chat is None and fresh:
         # Who is who is remembered: import at once, the file read once. Someone new
-        # in it (or several chats) stops that with nothing kept, and is asked about.
+        # in it (or several chats) stops that with nothing kept, and the whole file's
+        # list decides (someone new in a group is someone else, as the terminal does).
         try:
             return _import_as(ctx, person, held, reader, roles=remembered, chat=chat), False
         except (UnknownParticipantError, SeveralChatsError):
@@ -229,7 +232,13 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
         return _ask(ctx, person, held, outline, needs=needs), True
     try:
         roles = choosing.roles_for(outline, me, them, field="them")
-        choosing.check_roles_kept(remembered, roles, person=person.name, fields=("me", "them"))
+        choosing.check_roles_kept(
+            remembered,
+            roles,
+            person=person.name,
+            forget=messages.WEB_EVIDENCE_FORGET_HINT,
+            fields=("me", "them"),
+        )
     except InvalidInputError as error:
         problem = error.problems[0]
         errors = {problem.field or "them": problem.message}
@@ -300,8 +309,8 @@ def _ask(
             "chats": list(outline.chats) if choose_chat else [],
             "chat": ctx.value("chat"),
             "participants": [
-                (name, messages.counted(count, "message"))
-                for name, count in outline.participants.items()
+                (name, messages.counted(outline.participants[name], "message"))
+                for name in choosing.likely_you_first(outline, person.name)
             ],
             "keep_text": ctx.value("keep_text") == "yes",
             "asked": " ".join(needs),
