@@ -12,8 +12,9 @@ LABEL_CSV: Final = "a CSV file of messages"
 # --- Reading a file ----------------------------------------------------------------------
 
 ERR_NOT_UTF8: Final = (
-    "this line is not readable text (UTF-8); the file may have been cut short or damaged "
-    "on the way. Exporting or copying it again usually helps"
+    "this line is not readable text (UTF-8): the file may have been saved again in another "
+    "encoding by some program, or cut short or damaged on the way. Exporting it again from "
+    "the app usually helps"
 )
 
 # --- WhatsApp ----------------------------------------------------------------------------
