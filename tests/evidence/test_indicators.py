@@ -286,3 +286,15 @@ def test_the_felt_ratings_beside_a_period_say_their_scale_and_lean() -> None:
         "Initiation 1, you carry more of it; Depth 3, you carry more of it" in words
     )
     assert "Maintenance 4." in words  # a mutual score says no lean
+
+
+def test_a_month_the_chats_cover_only_in_part_says_so() -> None:
+    # From 10 January to 12 February: both months are partly covered, none wholly.
+    report = read_evidence(facts_of(daily(34, start=JAN + dt.timedelta(days=9))), today=TODAY)
+    labels = [part[0] for part in describe_evidence(report, "Sam")[1:3]]
+    assert labels == [
+        "2026-01 (the chats cover only 2026-01-10 to 2026-01-31 of it)",
+        "2026-02 (the chats cover only 2026-02-01 to 2026-02-12 of it)",
+    ]
+    whole = read_evidence(facts_of(daily(59)), today=TODAY)  # 1 January to 28 February
+    assert [part[0] for part in describe_evidence(whole, "Sam")[1:3]] == ["2026-01", "2026-02"]

@@ -72,8 +72,14 @@ def test_imported_chats_show_per_period_with_a_chart_and_its_table(
     assert f'href="/people/{pid}/evidence"' in section
     assert 'role="img"' in monthly
     assert messages.WEB_EVIDENCE_SERIES["started"] in monthly
-    assert "<h3>2026-01</h3>" in monthly
-    assert re.search(r"<h3>2026 Q1</h3>", quarterly)
+    # The chats start a few days into January: the first period says it is only part.
+    assert re.search(
+        r"<h3>2026-01 \(the chats cover only 2026-01-0\d to 2026-01-31 of it\)</h3>", monthly
+    )
+    assert "<h3>2026-02</h3>" in monthly
+    assert re.search(
+        r"<h3>2026 Q1 \(the chats cover only 2026-01-0\d to 2026-03-31 of it\)</h3>", quarterly
+    )
     assert re.search(r"you about \d+ in 10", monthly)
     assert "WhatsApp Chat with Sam.txt" in monthly
 

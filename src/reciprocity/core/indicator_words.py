@@ -6,6 +6,8 @@ between the two in a period, next to how it usually divides.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reciprocity import messages
 from reciprocity.core.indicators import (
     Comparison,
@@ -121,8 +123,16 @@ def _season_words(season: Season, name: str) -> str:
     )
 
 
-def _period_lines(period: PeriodEvidence, name: str) -> list[str]:
-    lines = [f"{period.label}"]
+def _period_lines(
+    period: PeriodEvidence, name: str, covered: tuple[dt.date, dt.date] | None = None
+) -> list[str]:
+    label = period.label
+    if covered is not None and (period.start < covered[0] or period.end > covered[1]):
+        start, end = max(period.start, covered[0]), min(period.end, covered[1])
+        label = messages.EVIDENCE_PERIOD_PART.format(
+            label=label, start=start.isoformat(), end=end.isoformat()
+        )
+    lines = [label]
     if period.seasons:
         seasons = "; ".join(_season_words(s, name) for s in period.seasons)
         lines.append(messages.EVIDENCE_SEASONS.format(seasons=seasons))
@@ -199,7 +209,12 @@ def describe_evidence(
             long_quiet=duration_words(report.long_quiet_seconds),
         ),
     ]
-    paragraphs = [head, *(_period_lines(p, name) for p in report.periods)]
+    covered = (
+        (report.first_day, report.last_day)
+        if report.first_day is not None and report.last_day is not None
+        else None
+    )
+    paragraphs = [head, *(_period_lines(p, name, covered) for p in report.periods)]
     crisis = [messages.EVIDENCE_CRISIS_TITLE]
     for reading in report.crises:
         crisis.extend(_crisis_lines(reading, name))

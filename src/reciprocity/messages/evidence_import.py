@@ -194,6 +194,9 @@ EVIDENCE_WHAT: Final[dict[str, str]] = {
     "thanks": "Where thanks and appreciation came from",
 }
 EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
+# A first or last period the chats cover only part of, so its shares are not read as
+# the whole month's.
+EVIDENCE_PERIOD_PART: Final = "{label} (the chats cover only {start} to {end} of it)"
 EVIDENCE_DEPTH_THEIRS: Final = (
     "When you shared something hard ({shared}), {name} answered within a day "
     "{answered}{timing}{support}."
