@@ -166,3 +166,19 @@ def test_any_reader_forced_on_garbage_refuses_it_cleanly(
         except InvalidFileError as error:
             refusal = error
         assert refusal is None or refusal.file == str(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_an_export_saved_again_as_utf16_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    from reciprocity.evidence.choosing import pick_reader
+
+    text = "12/01/2024, 09:15 - Alex: hi\n12/01/2024, 09:16 - Sam: hello\n"
+    body = text.encode(encoding)
+    if encoding == "utf-16-be":
+        body = b"\xfe\xff" + body  # with its byte order mark, as editors write it
+    path = tmp_path / "WhatsApp Chat with Sam.txt"
+    path.write_bytes(body)
+    with pytest.raises(InvalidFileError) as caught:
+        pick_reader(path, None)
+    assert "UTF-16" in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:1: ")

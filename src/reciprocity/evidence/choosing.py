@@ -82,6 +82,8 @@ def pick_reader(
     for reader in readers:
         if reader.sniff(path, head):
             return reader
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte order marks
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_UTF16, line=1)], file=str(path))
     if not readers:
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
     from reciprocity.evidence.readers.csv_generic import CsvReader

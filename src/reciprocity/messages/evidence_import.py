@@ -155,6 +155,10 @@ ERR_EVIDENCE_CHATS_LISTED: Final = (
 ERR_EVIDENCE_NO_SUCH_CHAT: Final = "no conversation called {value!r}; the export holds {chats}"
 ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
 ERR_EVIDENCE_EMPTY: Final = "the file is empty: there is nothing in it to import"
+ERR_EVIDENCE_UTF16: Final = (
+    "this file is UTF-16 text, which chat apps do not write: some program saved it again. "
+    "Export the chat again, or save this file as UTF-8 and import it again"
+)
 ERR_EVIDENCE_COLUMNS: Final = (
     "{value!r} is not a column mapping; write timestamp=NAME,sender=NAME,text=NAME, "
     "each part at most once (any of the three), with NAME as the header writes it"
