@@ -335,8 +335,8 @@ def _import(
         used = outcome.record.zone
         if used is not None and earlier is not None and used != zone_name(earlier):
             # Only now is it known that the export's times needed a zone at all.
-            given = messages.EVIDENCE_ZONE_CHANGED.format(given=used, earlier=zone_name(earlier))
-            typer.echo(given)
+            note = messages.EVIDENCE_ZONE_CHANGED.format(given=used, earlier=zone_name(earlier))
+            typer.echo(note)
 
     return report
 

@@ -292,15 +292,24 @@ def import_file(
     Raises:
         The errors of :func:`import_chat`, whichever process found them.
     """
-    preparer = Preparer(source.file_name, roles, keep_text, chat, zone or local_zone())
     if helper is None:
         helper = path.stat().st_size >= HELPER_MIN_BYTES
     if not helper:
-        batches = _InProcess(preparer, reader.read(path))
-        return _imported(
-            store, person_id, batches, preparer=preparer, source=source, progress=progress
+        stream = reader.read(path)
+        return import_chat(
+            store,
+            person_id,
+            stream,
+            source,
+            roles=roles,
+            keep_text=keep_text,
+            chat=chat,
+            zone=zone,
+            progress=progress,
         )
     from reciprocity.evidence._helper import prepared_in_helper
+
+    preparer = Preparer(source.file_name, roles, keep_text, chat, zone or local_zone())
 
     with prepared_in_helper(preparer, reader, path) as received:
         load_models()  # while the helper starts and reads its first batch

@@ -63,8 +63,9 @@ class WallClock:
             self._day = day
             first = self._offset_at(day * _DAY)
             last = self._offset_at(day * _DAY + _DAY - 1)
-            steady = first is not None and first == last
-            self._steady = int(first.total_seconds()) if steady and first is not None else None
+            self._steady = (
+                int(first.total_seconds()) if first is not None and first == last else None
+            )
         if self._steady is None:  # a day the clocks change: exactly, one by one
             return int(at.replace(tzinfo=self._zone).timestamp())
         seconds = day * _DAY + at.hour * 3600 + at.minute * 60 + at.second - self._steady
