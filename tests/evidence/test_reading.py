@@ -52,3 +52,32 @@ def test_curly_apostrophes_and_not_ok_are_understood() -> None:
     assert what_to_read("I can\u2019t cope") is Reading.FULL
     assert what_to_read("im not ok") is Reading.FULL
     assert what_to_read("you ok?") is Reading.UPKEEP
+
+
+def test_a_batch_is_read_as_each_message_alone() -> None:
+    from reciprocity.evidence.reading import read_signals, read_upkeep_many, signal_flags
+    from reciprocity.signals import _rules as rules
+    from reciprocity.signals import classify
+    from reciprocity.signals._features import normalise
+
+    texts = [row["text"] for row in ROWS[:300]]
+    flags_read = read_signals(texts)
+    assert flags_read == [signal_flags(classify(text)) for text in texts]
+    for text, flags in zip(texts, flags_read, strict=True):
+        signals = classify(text)
+        for name in ("disclosure", "support", "shallow", "check_in", "gratitude", "distress"):
+            present = getattr(signals, name).present
+            assert bool(flags & SignalFlag[name.upper()]) == present, (text, name)
+        kind = signals.disclosure.kind
+        emotional = signals.disclosure.present and kind is not None and kind.value == "emotional"
+        assert bool(flags & SignalFlag.EMOTIONAL) == emotional, text
+    upkeep = read_upkeep_many(texts)
+    assert upkeep == [read_upkeep(text) for text in texts]
+    for text, flags in zip(texts, upkeep, strict=True):
+        plain = normalise(text)
+        thanks = rules.matches(rules.GRATITUDE, plain) and not (
+            rules.matches(rules.NOT_GRATITUDE, plain) or rules.matches(rules.SARCASM, plain)
+        )
+        assert flags & SignalFlag.READ
+        assert bool(flags & SignalFlag.CHECK_IN) == rules.matches(rules.CHECK_IN, plain), text
+        assert bool(flags & SignalFlag.GRATITUDE) == thanks, text

@@ -30,7 +30,7 @@ from reciprocity.evidence._prepare import (
     dedupe_key,
 )
 from reciprocity.evidence.model import ChatMessage, ChatReader
-from reciprocity.evidence.reading import load_models, read_signals, read_upkeep
+from reciprocity.evidence.reading import load_models, read_signals, read_upkeep_many
 from reciprocity.evidence.zone import local_zone, zone_name
 from reciprocity.store.base import new_id
 from reciprocity.store.evidence_store import EvidenceRow, EvidenceStore
@@ -190,8 +190,9 @@ class _Second:
     def _rows(self, batch: Prepared) -> list[EvidenceRow]:
         texts, hard = batch.texts, batch.hard
         flags = [0] * len(batch.keys)
-        for index in batch.upkeep:
-            flags[index] = read_upkeep(texts[index])
+        upkeep = batch.upkeep
+        for index, read in zip(upkeep, read_upkeep_many([texts[i] for i in upkeep]), strict=True):
+            flags[index] = read
         self._read_fully(hard, texts, flags)
         # Only once the models have said which messages share something hard are the
         # answers to those read: the answer matters, whatever words it uses.

@@ -36,6 +36,7 @@ __all__ = [
     "load_models",
     "read_signals",
     "read_upkeep",
+    "read_upkeep_many",
     "signal_flags",
     "what_to_read",
 ]
@@ -96,43 +97,71 @@ def what_to_read(text: str) -> Reading:
     return Reading.NONE
 
 
+# The flags as plain integers: IntFlag's ``|`` costs more than the test it records.
+_READ = int(SignalFlag.READ)
+_FLAGS = {
+    name: int(flag)
+    for name, flag in (
+        ("disclosure", SignalFlag.DISCLOSURE),
+        ("emotional", SignalFlag.EMOTIONAL),
+        ("support", SignalFlag.SUPPORT),
+        ("shallow", SignalFlag.SHALLOW),
+        ("check_in", SignalFlag.CHECK_IN),
+        ("gratitude", SignalFlag.GRATITUDE),
+        ("distress", SignalFlag.DISTRESS),
+    )
+}
+
+
 def read_upkeep(text: str) -> int:
     """The check-in and thanks flags of a message, by the signals' own rules (no models)."""
+    return read_upkeep_many([text])[0]
+
+
+def read_upkeep_many(texts: Sequence[str]) -> list[int]:
+    """:func:`read_upkeep` of each text (the rules' modules looked up once, not per text)."""
     from reciprocity.signals import _rules as rules
     from reciprocity.signals._features import normalise
 
-    plain = normalise(text)
-    flags = SignalFlag.READ
-    if rules.matches(rules.CHECK_IN, plain):
-        flags |= SignalFlag.CHECK_IN
-    thanked = rules.matches(rules.GRATITUDE, plain)
-    if thanked and not (
-        rules.matches(rules.NOT_GRATITUDE, plain) or rules.matches(rules.SARCASM, plain)
-    ):
-        flags |= SignalFlag.GRATITUDE
-    return int(flags)
+    check_in, gratitude = rules.CHECK_IN.found, rules.GRATITUDE.found
+    not_gratitude, sarcasm = rules.NOT_GRATITUDE.found, rules.SARCASM.found
+    read, checked, thanks = _READ, _FLAGS["check_in"], _FLAGS["gratitude"]
+    found: list[int] = []
+    for text in texts:
+        plain = normalise(text)
+        flags = read
+        if check_in(plain):
+            flags |= checked
+        if gratitude(plain) and not (not_gratitude(plain) or sarcasm(plain)):
+            flags |= thanks
+        found.append(flags)
+    return found
 
 
 def signal_flags(signals: Signals) -> int:
     """The stored flags of one message's signals (:class:`SignalFlag` bits)."""
     from reciprocity.signals import SignalKind
 
-    flags = SignalFlag.READ
+    return _flags(signals, SignalKind.EMOTIONAL)
+
+
+def _flags(signals: Signals, emotional: object) -> int:
+    flags, bits = _READ, _FLAGS
     if signals.disclosure.present:
-        flags |= SignalFlag.DISCLOSURE
-        if signals.disclosure.kind is SignalKind.EMOTIONAL:
-            flags |= SignalFlag.EMOTIONAL
+        flags |= bits["disclosure"]
+        if signals.disclosure.kind is emotional:
+            flags |= bits["emotional"]
     if signals.support.present:
-        flags |= SignalFlag.SUPPORT
+        flags |= bits["support"]
     if signals.shallow.present:
-        flags |= SignalFlag.SHALLOW
+        flags |= bits["shallow"]
     if signals.check_in.present:
-        flags |= SignalFlag.CHECK_IN
+        flags |= bits["check_in"]
     if signals.gratitude.present:
-        flags |= SignalFlag.GRATITUDE
+        flags |= bits["gratitude"]
     if signals.distress.present:
-        flags |= SignalFlag.DISTRESS
-    return int(flags)
+        flags |= bits["distress"]
+    return flags
 
 
 def load_models() -> None:
@@ -146,6 +175,7 @@ def read_signals(texts: Sequence[str]) -> list[int]:
     """The stored flags of many messages, read by the language signals in one batch."""
     if not texts:
         return []
-    from reciprocity.signals import classify_many
+    from reciprocity.signals import SignalKind, classify_many
 
-    return [signal_flags(signals) for signals in classify_many(texts)]
+    emotional = SignalKind.EMOTIONAL
+    return [_flags(signals, emotional) for signals in classify_many(texts)]
