@@ -195,7 +195,7 @@ EVIDENCE_WHAT: Final[dict[str, str]] = {
     "started": "Who started conversations after a quiet spell",
     "reached_out": "Who reached out after a long quiet",
     "check_ins": "Who checked in",
-    "thanks": "Where thanks and appreciation came from",
+    "thanks": "Who thanked the other or showed appreciation",
 }
 EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
 # A first or last period the chats cover only part of, so its shares are not read as
