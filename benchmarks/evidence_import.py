@@ -170,8 +170,9 @@ def main() -> None:
     if args.one:
         print(json.dumps(one_size(args.one, args.rich)))
         return
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"one core, load {load:.1f}, {args.rich:.0%} of messages from the labelled set")
+    from machine import describe  # beside this script, which is on the path when run
+
+    print(f"{describe()}; one core used; {args.rich:.0%} of messages from the labelled set")
     for size in args.sizes:
         command = [sys.executable, __file__, "--one", str(size), "--rich", str(args.rich)]
         run = subprocess.run(command, capture_output=True, text=True, check=True)

@@ -26,6 +26,10 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine import describe
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_VENV = ROOT / ".bench-venv"
 PEER_PACKAGES = ("chat-miner==0.6.0", "whatstk==0.9.1")
@@ -157,7 +161,7 @@ def main() -> None:
         child(*args.child)
         return
     peers_python = ensure_peers() if args.peers else None
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; peers: {PEER_PACKAGES}")
+    print(f"{describe()}; peers: {PEER_PACKAGES}")
     print("| file | parser | messages | seconds | messages/s | messages/CPU s | peak RSS |")
     print("|---|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="bench-whatsapp-") as folder:

@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evidence_import import chat
+from machine import describe
 from reciprocity.evidence.model import ChatMessage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,8 +153,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(one_size(args.one, args.rich)))
         return
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"load {load:.1f}, {os.cpu_count()} cores, {args.rich:.0%} from the labelled set")
+    print(f"{describe()}; {args.rich:.0%} from the labelled set")
     for size in args.sizes:
         # Each size in a process of its own, so the peak memory is that size's.
         command = [sys.executable, __file__, "--one", str(size), "--rich", str(args.rich)]
