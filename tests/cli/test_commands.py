@@ -91,6 +91,22 @@ def test_removing_asks_first_and_no_keeps_everything(
     assert "Sam" in sam("person", "list").out
 
 
+def test_usage_errors_read_like_every_other_error(cli: Cli) -> None:
+    # Click's own "Error: Missing option" once stood beside our "error: ..." lines.
+    missing = cli("evidence", "import", "chat.txt")
+    assert missing.code == 2
+    lines = missing.err.splitlines()
+    assert lines[-1] == f"{messages.ERR_PREFIX}missing option '--person'."
+    assert "Try 'reciprocity evidence import -h' for help." in lines
+    no_value = cli("evidence", "import", "chat.txt", "--person", "Sam", "--me")
+    assert no_value.code == 2
+    assert no_value.err.strip() == f"{messages.ERR_PREFIX}option '--me' requires an argument."
+    typo = cli("evidence", "imprt")
+    assert typo.code == 2
+    assert typo.err.splitlines()[-1].startswith(f"{messages.ERR_PREFIX}no such command 'imprt'")
+    assert "Error:" not in missing.err + no_value.err + typo.err
+
+
 def test_an_unknown_kind_is_refused_with_the_choices(cli: Cli) -> None:
     result = cli("person", "add", "Sam", "--kind", "lover")
     assert result.code == 2

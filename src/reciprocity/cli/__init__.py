@@ -32,17 +32,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(messages.STOPPED, file=sys.stderr)
         return 130
     except TyperException as error:
-        show = getattr(error, "show", None)
-        if callable(show):
-            show()
-        else:
-            print(f"{messages.ERR_PREFIX}{error.format_message()}", file=sys.stderr)
+        _say_usage_error(error)
         return error.exit_code
     except ReciprocityError as error:
         for line in error.lines():
             print(f"{messages.ERR_PREFIX}{line}", file=sys.stderr)
         return error.exit_code
     return result if isinstance(result, int) else 0
+
+
+def _say_usage_error(error: Exception) -> None:
+    """A usage error as Click shows it (usage, where to find help), in our error's words.
+
+    Click ends with ``Error: Missing option...``; every other error here starts with
+    ``error:`` in lower case, so a script or a person sees one form.
+    """
+    from reciprocity import messages
+
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        print(context.get_usage(), file=sys.stderr)
+        if context.command.get_help_option(context) is not None:
+            hint = f"Try '{context.command_path} {context.help_option_names[0]}' for help."
+            print(hint, file=sys.stderr)
+    format_message = getattr(error, "format_message", None)
+    text = format_message() if callable(format_message) else str(error)
+    print(f"{messages.ERR_PREFIX}{text[:1].lower()}{text[1:]}", file=sys.stderr)
 
 
 def run() -> None:
