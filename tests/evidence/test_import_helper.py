@@ -352,7 +352,8 @@ def test_batches_of_any_size_give_the_same_import(
     messages = a_chat(400)
     whole = store.add_person("Whole", RelationshipKind.FRIEND).id
     outcome = import_chat(store, whole, messages, ChatSource("c", "t"), roles=ROLES, zone=LONDON)
-    for size in (1, 2, 7, 64):
+    # Sizes below, at and above the rows SQLite takes in one statement (100).
+    for size in (1, 2, 7, 64, 100, 250):
         monkeypatch.setattr(_prepare, "FIRST_BATCH_SIZE", max(1, size // 2))
         monkeypatch.setattr(_prepare, "BATCH_SIZE", size)
         person = store.add_person(f"In batches of {size}", RelationshipKind.FRIEND).id
