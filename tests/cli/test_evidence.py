@@ -515,3 +515,63 @@ def test_someone_remembered_who_is_now_someone_else_in_a_group_is_not_refused(
     )
     assert result.code == 0, result.err
     assert "you are Alex, Sam is Jo" in result.out
+
+
+def a_chat_with(path: Path, other: str, days: int = 3) -> Path:
+    """A chat between Alex and ``other`` (by its sender name), after write_chat's days."""
+    text = write_chat(path, days, start=10).read_text(encoding="utf-8")
+    path.write_text(text.replace("|Sam Taylor|", f"|{other}|"), encoding="utf-8")
+    return path
+
+
+def test_a_chat_with_someone_new_is_not_added_to_the_earlier_persons_chats(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a new user: Jo's chat imported for Sam was taken without a word, and Sam's
+    # chats became two people's.
+    first = write_chat(tmp_path / "chat.txt", 5)
+    assert sam("evidence", "import", str(first), "--person", "Sam", "--me", "Alex").code == 0
+    jo = a_chat_with(tmp_path / "jo.txt", "Jo Parker")
+    refused = sam("evidence", "import", str(jo), "--person", "Sam", "--me", "Alex")
+    assert refused.code == 2
+    assert (
+        "--them: Sam's chats so far were with 'Sam Taylor'; this one is with 'Jo Parker'. "
+        "If 'Jo Parker' is Sam under another name, say so with --them 'Jo Parker'"
+    ) in refused.err
+    assert "10 messages imported" in sam("evidence", "show", "Sam").out  # nothing added
+    # Without --me (who is who remembered) the same.
+    assert sam("evidence", "import", str(jo), "--person", "Sam").code == 2
+    # In a terminal the question is asked, and a no keeps nothing.
+    asked: list[str] = []
+
+    def confirm(question: str) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(evidence_cli, "_interactive", lambda: True)
+    monkeypatch.setattr(evidence_cli, "_confirm", confirm)
+    assert sam("evidence", "import", str(jo), "--person", "Sam").code == 2
+    assert asked == [
+        "Sam's chats so far were with 'Sam Taylor'; this one is with 'Jo Parker'. Is Jo Parker Sam?"
+    ]
+    assert "10 messages imported" in sam("evidence", "show", "Sam").out
+    # Said in so many words, it is taken.
+    monkeypatch.setattr(evidence_cli, "_interactive", lambda: False)
+    taken = sam("evidence", "import", str(jo), "--person", "Sam", "--them", "Jo Parker")
+    assert taken.code == 0, taken.err
+    assert "16 messages imported" in sam("evidence", "show", "Sam").out
+
+
+def test_a_contact_renamed_with_the_relationships_name_is_taken_at_once(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write_chat(tmp_path / "chat.txt", 5)
+    assert sam("evidence", "import", str(first), "--person", "Sam", "--me", "Alex").code == 0
+    renamed = a_chat_with(tmp_path / "renamed.txt", "Sam")
+    result = sam("evidence", "import", str(renamed), "--person", "Sam")
+    assert result.code == 0, result.err
+    # In a terminal a yes takes someone new too.
+    monkeypatch.setattr(evidence_cli, "_interactive", lambda: True)
+    monkeypatch.setattr(evidence_cli, "_confirm", lambda question: True)
+    jo = a_chat_with(tmp_path / "jo.txt", "Jo Parker")
+    assert sam("evidence", "import", str(jo), "--person", "Sam").code == 0

@@ -368,3 +368,30 @@ def test_in_a_group_with_someone_named_like_the_relationship_only_you_are_asked(
     assert messages.WEB_NOTICES["evidence-imported"] in done.text
     roles = open_store(web.db).participant_roles(pid)
     assert roles == {"Kim": Role.OTHER, "Robin": Role.THEM, "Alex": Role.ME}
+
+
+def test_a_chat_with_someone_new_is_asked_about_before_it_is_added(
+    web: Web, tmp_path: Path
+) -> None:
+    pid = imported(web, tmp_path)  # Alex is you, Sam is Sam
+    other = tmp_path / "WhatsApp Chat with Priya.txt"
+    text = whatsapp_chat(tmp_path / "x.txt").read_text(encoding="utf-8")
+    other.write_text(text.replace("/2026, ", "/2025, ").replace(" - Sam: ", " - Priya: "))
+
+    asked = upload(web, pid, other)
+    page = html_unescape(asked.text)
+    assert asked.status_code == 400
+    assert 'id="them-error"' in asked.text
+    assert "Sam's chats so far were with 'Sam'; this one is with 'Priya'." in page
+    assert "import it on their page instead" in page
+    assert re.search(r'name="me" value="Alex" checked', asked.text)  # you: as remembered
+    assert open_store(web.db).count_evidence(pid) == 400  # nothing added yet
+    token = re.search(r'name="upload" value="([^"]+)"', asked.text)
+    assert token is not None
+
+    # Said in so many words, it is taken.
+    done = web.post(f"/people/{pid}/evidence/import", {"upload": token.group(1), "them": "Priya"})
+    assert messages.WEB_NOTICES["evidence-imported"] in done.text
+    assert open_store(web.db).count_evidence(pid) == 800
+    roles = open_store(web.db).participant_roles(pid)
+    assert roles == {"Alex": Role.ME, "Sam": Role.THEM, "Priya": Role.THEM}

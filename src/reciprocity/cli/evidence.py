@@ -107,9 +107,11 @@ def _resolve_roles(
     if them is not None:
         chosen_them: str | None = choosing.participant(them, outline, "--them")
     else:
-        chosen_them = choosing.remembered_as(
-            outline, remembered, Role.THEM, exclude=chosen_me
-        ) or choosing.guess_them(outline, chosen_me, person)
+        chosen_them = choosing.remembered_as(outline, remembered, Role.THEM, exclude=chosen_me)
+        if chosen_them is None:
+            chosen_them = choosing.guess_them(outline, chosen_me, person)
+            if chosen_them is not None:
+                _check_same_other(chosen_them, remembered, person)
         if chosen_them is None and _interactive():
             question = messages.ASK_WHO_IS_THEM.format(name=person)
             order = list(outline.participants)
@@ -123,6 +125,34 @@ def _resolve_roles(
     forget = messages.EVIDENCE_FORGET_COMMAND.format(arg=shell_quote(person))
     choosing.check_roles_kept(remembered, roles, person=person, forget=forget)
     return roles
+
+
+def _check_same_other(them: str, remembered: dict[str, Role], person: str) -> None:
+    """Ask (or, without a terminal, refuse) when the other person is not the earlier one."""
+    from reciprocity.evidence import choosing
+
+    earlier = choosing.earlier_others(remembered, them, person)
+    if not earlier:
+        return
+    changed = choosing.other_changed(earlier, them, person)
+    if _interactive() and _confirm(
+        messages.ASK_EVIDENCE_SAME_OTHER.format(changed=changed, participant=them, name=person)
+    ):
+        return
+    text = messages.ERR_EVIDENCE_OTHER_CHANGED.format(
+        changed=changed, participant=repr(them), name=person, arg=shell_quote(them)
+    )
+    raise InvalidInputError([Problem(text, "--them")])
+
+
+def _confirm(question: str) -> bool:
+    """A yes-or-no question in the terminal, no by default (a test replaces this)."""
+    import questionary
+
+    answer = questionary.confirm(question, default=False).ask()
+    if answer is None:
+        raise typer.Abort
+    return bool(answer)
 
 
 # How many messages from the start of a file settle who is who on a first import

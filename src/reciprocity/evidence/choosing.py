@@ -21,10 +21,12 @@ __all__ = [
     "HEAD_BYTES",
     "check_not_alone",
     "check_roles_kept",
+    "earlier_others",
     "guess_them",
     "likely_you_first",
     "listed",
     "named_like",
+    "other_changed",
     "participant",
     "pick_reader",
     "remembered_as",
@@ -153,6 +155,30 @@ def guess_them(outline: ChatOutline, me: str, person: str) -> str | None:
     if len(others) == 1:
         return others[0]
     return named_like(outline, person, besides=me)
+
+
+def earlier_others(remembered: dict[str, Role], them: str, person: str) -> list[str]:
+    """Who this relationship's chats were with so far, when ``them`` is someone new.
+
+    Empty when nothing was remembered, when ``them`` was remembered in some role, or
+    when ``them`` has the relationship's name (a contact renamed, "Jo Parker" now "Jo"). Otherwise
+    the other person found in this chat may not be this relationship's at all (a file
+    chosen by mistake), and a face should ask rather than add it.
+    """
+    earlier = [name for name, role in remembered.items() if role is Role.THEM]
+    # Someone remembered at all is known (a turn-round is refused elsewhere).
+    if not earlier or them in remembered or _named_like(them, person):
+        return []
+    return earlier
+
+
+def other_changed(earlier: list[str], them: str, person: str) -> str:
+    """The words for a chat whose other person is not the one of the earlier chats."""
+    return messages.EVIDENCE_OTHER_CHANGED.format(
+        name=person,
+        earlier=" and ".join(repr(name) for name in earlier),
+        participant=repr(them),
+    )
 
 
 def likely_you_first(outline: ChatOutline, person: str) -> list[str]:

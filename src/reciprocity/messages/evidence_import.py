@@ -134,6 +134,16 @@ ERR_EVIDENCE_ROLE_CHANGED: Final = (
     "forget what was imported for {name} first ({forget}), then import again"
 )
 EVIDENCE_FORGET_COMMAND: Final = "reciprocity evidence remove {arg}"
+# The other person of a chat, found because nobody else is in it, is not the one this
+# relationship's chats were with so far: perhaps the file is someone else's chat.
+EVIDENCE_OTHER_CHANGED: Final = (
+    "{name}'s chats so far were with {earlier}; this one is with {participant}"
+)
+ERR_EVIDENCE_OTHER_CHANGED: Final = (
+    "{changed}. If {participant} is {name} under another name, say so with --them {arg}; "
+    "if this is someone else's chat, import it for them with --person"
+)
+ASK_EVIDENCE_SAME_OTHER: Final = "{changed}. Is {participant} {name}?"
 ROLE_WORDS: Final[dict[str, str]] = {"me": "you", "them": "{name}"}
 ERR_EVIDENCE_SAME_PARTICIPANT: Final = (
     "you and they are the same participant; choose a different one for each"

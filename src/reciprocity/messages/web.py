@@ -462,6 +462,10 @@ WEB_EVIDENCE_REMOVE_HELP: Final = (
 WEB_EVIDENCE_REMOVE_CONFIRM: Final = "Yes, forget every message imported for {name}"
 WEB_EVIDENCE_REMOVE: Final = "Forget the chats"
 WEB_EVIDENCE_FORGET_HINT: Final = "with the Forget the chats button on the page of the chats"
+WEB_EVIDENCE_OTHER_CHANGED: Final = (
+    "{changed}. If that is {name} under another name, choose them here; if this is someone "
+    "else's chat, import it on their page instead."
+)
 WEB_EVIDENCE_CONFIRM_NEEDED: Final = "Tick the box to say you mean it; nothing was removed."
 WEB_EVIDENCE_MARK_SEASON: Final = "Mark it as a season"
 WEB_EVIDENCE_CHART_EMPTY: Final = (

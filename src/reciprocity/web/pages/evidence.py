@@ -220,9 +220,18 @@ def _import_held(ctx: Ctx, person: Person, held: Held) -> tuple[Response, bool]:
     me = _chosen(ctx, outline, "me") or choosing.remembered_as(outline, remembered, Role.ME)
     them = _chosen(ctx, outline, "them")
     if them is None and me is not None:
-        them = choosing.remembered_as(
-            outline, remembered, Role.THEM, exclude=me
-        ) or choosing.guess_them(outline, me, person.name)
+        them = choosing.remembered_as(outline, remembered, Role.THEM, exclude=me)
+        guessed = None if them is not None else choosing.guess_them(outline, me, person.name)
+        earlier = (
+            [] if guessed is None else choosing.earlier_others(remembered, guessed, person.name)
+        )
+        if guessed is not None and earlier:
+            # Not the person of the earlier chats: the one who sent the file says who is.
+            changed = choosing.other_changed(earlier, guessed, person.name)
+            note = messages.WEB_EVIDENCE_OTHER_CHANGED.format(changed=changed, name=person.name)
+            errors = {"them": note}
+            return _ask(ctx, person, held, outline, needs=("them",), errors=errors, me=me), True
+        them = them or guessed
     if me is None or them is None:
         # Between two people, or when one of them has the relationship's name, knowing
         # which one is you is enough.
@@ -290,6 +299,7 @@ def _ask(
     *,
     needs: tuple[str, ...],
     errors: FieldErrors | None = None,
+    me: str | None = None,
 ) -> Response:
     """The question the import needs answered: which conversation, or who is who.
 
@@ -308,6 +318,7 @@ def _ask(
             "held": held,
             "chats": list(outline.chats) if choose_chat else [],
             "chat": ctx.value("chat"),
+            "me": ctx.value("me") or me or "",
             "participants": [
                 (name, messages.counted(outline.participants[name], "message"))
                 for name in choosing.likely_you_first(outline, person.name)
