@@ -298,3 +298,18 @@ def test_a_month_the_chats_cover_only_in_part_says_so() -> None:
     ]
     whole = read_evidence(facts_of(daily(59)), today=TODAY)  # 1 January to 28 February
     assert [part[0] for part in describe_evidence(whole, "Sam")[1:3]] == ["2026-01", "2026-02"]
+
+
+def test_answers_to_hard_news_that_show_no_support_are_said_so() -> None:
+    # Found by a new user: "lol" and "anyway, did you see the match?" after "I cried all
+    # night" read like good news when the clause about support was simply left out.
+    plain = SignalFlag.READ  # read by the signals, no support in it
+    for times, expected in ((1, "; the answer did not read as support."), (2, "neither")):
+        messages = daily(30)
+        for day in (3, 10)[:times]:
+            at = JAN + dt.timedelta(days=day, hours=5)
+            messages += [(at, THEM, HARD), (at + dt.timedelta(minutes=3), ME, plain)]
+        report = read_evidence(facts_of(messages), today=TODAY)
+        words = "\n".join(line for part in describe_evidence(report, "Max") for line in part)
+        line = next(x for x in words.splitlines() if x.startswith("When Max shared"))
+        assert expected in line, line

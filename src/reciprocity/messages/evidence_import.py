@@ -245,6 +245,8 @@ EVIDENCE_DEPTH_TWICE_MINE: Final[dict[int, str]] = {
 }
 # How many of the answers (one or two) read as support, by (answers, supportive).
 EVIDENCE_DEPTH_FEW_SUPPORT: Final[dict[tuple[int, int], str]] = {
+    (1, 0): "; the answer did not read as support",
+    (2, 0): "; neither answer read as support",
     (1, 1): "; the answer read as support",
     (2, 1): "; one of the answers read as support",
     (2, 2): "; both answers read as support",
