@@ -235,7 +235,11 @@ def test_shares_and_durations_read_plainly() -> None:
     assert share_words(0.02) == "none or nearly none"
     assert duration_words(90) == "2 min"
     assert duration_words(3 * 3600 + 600) == "3 h 10 min"
-    assert duration_words(26 * 3600) == "1 days 2 h"
+    assert duration_words(3 * 3600) == "3 h"
+    assert duration_words(24 * 3600) == "1 day"
+    assert duration_words(26 * 3600) == "1 day 2 h"  # a new user saw "1 days 2 h"
+    assert duration_words(48 * 3600) == "2 days"
+    assert duration_words(75 * 3600) == "3 days 3 h"
 
 
 def test_no_evidence_text_keeps_accounts_or_blames() -> None:

@@ -41,9 +41,11 @@ def duration_words(seconds: float) -> str:
     if minutes < 60:
         return messages.EVIDENCE_DURATION["minutes"].format(n=max(minutes, 1))
     if minutes < 24 * 60:
-        return messages.EVIDENCE_DURATION["hours"].format(h=minutes // 60, m=minutes % 60)
-    hours = minutes // 60
-    return messages.EVIDENCE_DURATION["days"].format(d=hours // 24, h=hours % 24)
+        key = "hours minutes" if minutes % 60 else "hours"
+        return messages.EVIDENCE_DURATION[key].format(h=minutes // 60, m=minutes % 60)
+    days, hours = divmod(minutes // 60, 24)
+    key = ("day" if days == 1 else "days") + (" hours" if hours else "")
+    return messages.EVIDENCE_DURATION[key].format(d=days, h=hours)
 
 
 def _share_line(what: str, share: Comparison | None, name: str) -> str:

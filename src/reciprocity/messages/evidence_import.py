@@ -299,6 +299,10 @@ EVIDENCE_CAUTION: Final = (
 )
 EVIDENCE_DURATION: Final[dict[str, str]] = {
     "minutes": "{n} min",
-    "hours": "{h} h {m} min",
-    "days": "{d} days {h} h",
+    "hours": "{h} h",
+    "hours minutes": "{h} h {m} min",
+    "day": "1 day",
+    "days": "{d} days",
+    "day hours": "1 day {h} h",
+    "days hours": "{d} days {h} h",
 }
