@@ -126,6 +126,15 @@ def test_keeping_the_text_is_said(sam: Cli, tmp_path: Path) -> None:
     result = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "alex", "--keep-text")
     assert result.code == 0, result.err
     assert "The text of the messages was kept" in result.out
+    # Found by a new user: nothing new stored, and yet "the text was kept".
+    again = sam("evidence", "import", str(chat), "--person", "Sam", "--keep-text")
+    assert "Nothing new" in again.out
+    assert "kept" not in again.out
+    later = write_chat(tmp_path / "later.txt", 4)
+    more = sam("evidence", "import", str(later), "--person", "Sam", "--keep-text")
+    assert "The text of the new messages was kept" in more.out
+    imports = json.loads(sam("evidence", "show", "Sam", "--json").out)["imports"]
+    assert [i["kept_text"] for i in imports] == [True, False, True]
 
 
 def test_a_chat_mostly_not_in_english_is_said_to_be_read_in_part(sam: Cli, tmp_path: Path) -> None:
@@ -276,6 +285,9 @@ def test_a_missing_file_and_an_unknown_format_are_refused(sam: Cli, tmp_path: Pa
     missing = sam("evidence", "import", str(tmp_path / "nope.txt"), "--person", "Sam")
     assert missing.code != 0
     assert "nope.txt: no such file" in missing.err
+    folder = sam("evidence", "import", str(tmp_path), "--person", "Sam")
+    assert folder.code == 2
+    assert f"{tmp_path}: this is a folder; name the export file inside it" in folder.err
     other = tmp_path / "notes.txt"
     other.write_text("just some notes\n", encoding="utf-8")
     unknown = sam("evidence", "import", str(other), "--person", "Sam", "--me", "Alex")
@@ -323,6 +335,21 @@ def test_remove_asks_first_and_a_no_keeps_everything(
     assert json.loads(sam("evidence", "show", "Sam", "--json").out)["messages"] == 4
 
 
+def test_remove_with_no_answer_and_no_terminal_asks_for_yes(
+    sam: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a new user: a script without --yes was told "Stopped", exit 130, as if
+    # someone had pressed Ctrl-C.
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    for command in (("evidence", "remove", "Sam"), ("person", "remove", "Sam")):
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+        refused = sam(*command)
+        assert refused.code == 2
+        assert refused.err.startswith("error: --yes: no answer came to the question")
+    assert json.loads(sam("evidence", "show", "Sam", "--json").out)["messages"] == 4
+
+
 def test_several_conversations_in_one_export_are_listed(sam: Cli, tmp_path: Path) -> None:
     class TwoChats(PipeReader):
         def read(self, path: Path) -> Iterator[ChatMessage]:
@@ -335,6 +362,19 @@ def test_several_conversations_in_one_export_are_listed(sam: Cli, tmp_path: Path
         listed = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex")
         assert listed.code == 2
         assert "choose one with --chat: 'Work', 'Sam'" in listed.err
+
+
+def test_a_chat_chosen_in_an_export_of_one_conversation_is_refused(
+    sam: Cli, tmp_path: Path
+) -> None:
+    # Found by a new user: --chat "Dad" on a one-chat export imported it all anyway.
+    chat = write_chat(tmp_path / "chat.txt", 2)
+    result = sam(
+        "evidence", "import", str(chat), "--person", "Sam", "--me", "Alex", "--chat", "Dad"
+    )
+    assert result.code == 2
+    assert "--chat: this export holds a single conversation" in result.err
+    assert "Nothing imported" in sam("evidence", "show", "Sam").out
 
 
 def test_someone_new_in_a_later_export_is_taken_as_someone_else(sam: Cli, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reciprocity import messages
+from reciprocity.cli.inputs import confirmed
 from reciprocity.cli.state import state
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.shell import shell_quote
@@ -192,6 +193,8 @@ def _outline(reader: ChatReader, path: Path, chat: str | None) -> ChatOutline:
     if chat is None and len(outline.chats) > 1:
         text = messages.ERR_EVIDENCE_CHATS_LISTED.format(chats=chats)
         raise InvalidInputError([Problem(text, "--chat")])
+    if chat is not None and not outline.chats:
+        raise InvalidInputError([Problem(messages.ERR_EVIDENCE_ONE_CHAT, "--chat")])
     wanted = None if chat is None else name_key(chat)
     if outline.chats and wanted is not None and wanted not in map(name_key, outline.chats):
         text = messages.ERR_EVIDENCE_NO_SUCH_CHAT.format(value=chat, chats=chats)
@@ -216,8 +219,13 @@ def _say_outcome(outcome: ImportOutcome, name: str, roles: dict[str, Role] | Non
         typer.echo(messages.EVIDENCE_GROUP_NOTICE.format(name=name))
     if outcome.mostly_not_english:
         typer.echo(messages.EVIDENCE_NOT_ENGLISH)
-    kept = messages.EVIDENCE_TEXT_KEPT if record.kept_text else messages.EVIDENCE_TEXT_NOT_KEPT
-    typer.echo(kept)
+    if added:  # nothing stored, nothing to say about what was kept of it
+        if not record.kept_text:
+            typer.echo(messages.EVIDENCE_TEXT_NOT_KEPT)
+        elif added < read:
+            typer.echo(messages.EVIDENCE_TEXT_KEPT_NEW)
+        else:
+            typer.echo(messages.EVIDENCE_TEXT_KEPT)
     if roles is not None:
         me = next(n for n, r in roles.items() if r is Role.ME)
         them = next(n for n, r in roles.items() if r is Role.THEM)
@@ -301,6 +309,8 @@ def _import(
     from reciprocity.evidence.importer import ChatSource, import_file
     from reciprocity.evidence.zone import remembered_zone, zone_name
 
+    if file.is_dir():
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_FOLDER)], file=str(file))
     if not file.is_file():
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FILE)], file=str(file))
     reader = _reader(file, format_name, columns)
@@ -415,7 +425,7 @@ def remove(
         typer.echo(messages.EVIDENCE_NOTHING_TO_REMOVE.format(name=person.name))
         return
     question = messages.ASK_REMOVE_EVIDENCE.format(name=person.name)
-    if not yes and not typer.confirm(question, default=False):
+    if not yes and not confirmed(question):
         typer.echo(messages.EVIDENCE_REMOVE_KEPT)
         return
     count = store.remove_evidence(person.id)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "audit_on",
+    "confirmed",
     "parse_choice",
     "parse_date",
     "parse_kind",
@@ -118,3 +119,26 @@ def audit_on(store: Store, person: Person, value: str, option: str) -> Audit:
     dates = [a.date.isoformat() for a in store.audits(person.id)][-5:]
     hint = messages.HINT_AUDIT_DATES.format(dates=", ".join(dates)) if dates else ""
     raise AuditNotFoundError(messages.ERR_NO_AUDIT_ON.format(name=person.name, date=on) + hint)
+
+
+def confirmed(question: str) -> bool:
+    """A yes-or-no question before something is removed, no by default.
+
+    Answered from a pipe too (``echo y | ...``). When the input ends with no answer
+    and it is not a terminal (a script that did not pass ``--yes``), that is refused
+    in words, at ``--yes``, rather than taken as a Ctrl-C.
+
+    Raises:
+        InvalidInputError: No answer came and no terminal could give one.
+    """
+    import sys
+
+    import typer
+
+    try:
+        return typer.confirm(question, default=False)
+    except typer.Abort:
+        if sys.stdin is None or not sys.stdin.isatty():
+            problem = Problem(messages.ERR_NO_ANSWER_NEEDS_YES, "--yes")
+            raise InvalidInputError([problem]) from None
+        raise

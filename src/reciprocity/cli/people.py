@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reciprocity import messages
-from reciprocity.cli.inputs import parse_kind, shell_quote
+from reciprocity.cli.inputs import confirmed, parse_kind, shell_quote
 from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 from reciprocity.core.model import RelationshipKind
@@ -87,11 +87,10 @@ def remove(
     store = state(ctx).store()
     person = store.person(name)
     count = store.count_audits(person.id)
-    if not yes and not typer.confirm(
+    if not yes and not confirmed(
         messages.ASK_CONFIRM_REMOVE.format(
             name=person.name, audits=messages.counted(count, "audit")
-        ),
-        default=False,
+        )
     ):
         typer.echo(messages.NOTHING_REMOVED)
         return

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reciprocity import messages
-from reciprocity.cli.inputs import parse_choice, parse_date
+from reciprocity.cli.inputs import confirmed, parse_choice, parse_date
 from reciprocity.cli.output import print_table
 from reciprocity.cli.state import state
 from reciprocity.core.seasons import Season, SeasonKind, Whose, make_season
@@ -253,9 +253,7 @@ def remove(
     store = state(ctx).store()
     season = store.season(season_id)
     described = _described(season, store.person_by_id(season.person_id).name)
-    if not yes and not typer.confirm(
-        messages.ASK_CONFIRM_REMOVE_SEASON.format(season=described), default=False
-    ):
+    if not yes and not confirmed(messages.ASK_CONFIRM_REMOVE_SEASON.format(season=described)):
         typer.echo(messages.NOTHING_REMOVED)
         return
     store.remove_season(season.id)

@@ -86,7 +86,7 @@ class EvidenceImport:
         imported_at: When it was imported.
         messages_read: The messages of the two in the file.
         messages_added: Those not already stored from an earlier import.
-        kept_text: Whether the text of the messages was kept.
+        kept_text: Whether the text of the messages this import added was kept.
         group_chat: Whether others wrote in the chat too (their messages are not kept).
         zone: The time zone the export's times were read in where they gave none (an
             IANA name such as ``Europe/London``); None when every time gave its own.

@@ -341,7 +341,7 @@ def _imported(
             imported_at=now,
             messages_read=tally.read,
             messages_added=added,
-            kept_text=preparer.keep_text,
+            kept_text=preparer.keep_text and added > 0,  # text stored by this import
             group_chat=tally.others > 0,
             zone=zone_name(preparer.zone) if tally.zoneless else None,
         )

@@ -84,6 +84,11 @@ EVIDENCE_GROUP_NOTICE: Final = (
     "in a group may still be meant for everyone."
 )
 EVIDENCE_TEXT_KEPT: Final = "The text of the messages was kept, as asked (--keep-text)."
+# Some of the messages were stored by an earlier import, which did not keep their text.
+EVIDENCE_TEXT_KEPT_NEW: Final = (
+    "The text of the new messages was kept, as asked (--keep-text); the messages imported "
+    "before keep only what their import kept."
+)
 EVIDENCE_TEXT_NOT_KEPT: Final = (
     "Only when, who and how long each message was, and its signals, were kept; not the text."
 )
@@ -98,6 +103,10 @@ EVIDENCE_REMOVE_KEPT: Final = "Nothing was forgotten."
 
 # --- Errors -------------------------------------------------------------------------------
 ERR_EVIDENCE_NO_FILE: Final = "no such file"
+ERR_EVIDENCE_FOLDER: Final = (
+    "this is a folder; name the export file inside it (a WhatsApp chat's .txt or .zip, "
+    "Telegram's result.json, ...)"
+)
 ERR_EVIDENCE_UNREADABLE: Final = "cannot read the file: {detail}"
 ERR_EVIDENCE_FORMAT_UNKNOWN: Final = (
     "not a chat export reciprocity recognises; give its format with --format ({choices})"
@@ -163,6 +172,9 @@ ERR_EVIDENCE_CHATS_LISTED: Final = (
     "this export holds several conversations; choose one with --chat: {chats}"
 )
 ERR_EVIDENCE_NO_SUCH_CHAT: Final = "no conversation called {value!r}; the export holds {chats}"
+ERR_EVIDENCE_ONE_CHAT: Final = (
+    "this export holds a single conversation, so there is none to choose: leave out --chat"
+)
 ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
 ERR_EVIDENCE_EMPTY: Final = "the file is empty: there is nothing in it to import"
 ERR_EVIDENCE_UTF16: Final = (

@@ -138,4 +138,8 @@ ERR_DEMO_IS_USER_DB: Final = (
     "the demo would overwrite your own database; choose another file with -o"
 )
 ERR_PREFIX: Final = "error: "
+ERR_NO_ANSWER_NEEDS_YES: Final = (
+    "no answer came to the question (the input ended); nothing was changed. "
+    "Pass --yes to go ahead without being asked"
+)
 STOPPED: Final = "Stopped; nothing was changed."
