@@ -1,10 +1,25 @@
 """Mail between the person and one other, as an mbox archive (Thunderbird, Gmail Takeout).
 
 We split the archive ourselves rather than through ``mailbox.mbox``: one pass that
-keeps only the current mail in memory and knows the line each mail starts on, where
+keeps only the current raw mail in memory and knows the line each mail starts on, where
 ``mailbox`` first indexes the whole file and then seeks back to each mail. A mail
 starts at a ``From `` line that opens the file or follows a blank line, which is how
 mbox writers separate mails; a body line "From ..." mid-paragraph does not split.
+
+A mail's people are its From address and the addresses it went to (To, Cc, Bcc),
+lower-cased, each once. Only a mail between exactly two people is an exchange between
+two: it belongs to the conversation of that pair, named by the two addresses in
+alphabetical order ("alex@example.org and sam@example.org"). A mail among three or more
+(or to nobody else) is left out. When the archive holds one pair only, its mails name
+no conversation, so nobody has to choose one.
+
+Archives are not in date order (Gmail Takeout's are not; Thunderbird keeps mail in the
+order it arrived or was moved), while the import reads a conversation oldest first.
+So the mails are given oldest first, mails of the same instant in file order, after
+the whole file is read: until then each kept mail's facts are held (time, sender,
+text, media, conversation, line; never the raw mail). That is a few megabytes for
+years of one correspondence, and grows with the text of every mail between two in
+a whole-account archive.
 
 The sender is the From address (the display name can change between mails, the
 address does not); the time is the Date header, timezone-aware. The text is the
@@ -21,7 +36,7 @@ from email import message_from_bytes
 from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from pathlib import Path
 
 from reciprocity import messages
@@ -33,6 +48,8 @@ __all__ = ["MboxReader"]
 _SEPARATOR = re.compile(rb"^From \S*")
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:")
 _ESCAPED_FROM = re.compile(r"^>+From ")
+# Bcc too: a mail also sent to a third person, unseen, was not between two.
+_RECIPIENT_HEADERS = ("To", "Cc", "Bcc")
 _ATTRIBUTION = re.compile(r"wrote:\s*$|schrieb:\s*$|a écrit\s*:\s*$")
 
 
@@ -52,14 +69,22 @@ class MboxReader:
         )
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
-        """Every mail in file order, each with the line its ``From `` separator is on.
+        """Every mail between two people, oldest first, each with its ``From `` line.
 
         Raises:
-            InvalidFileError: The file does not start with a mail, or a mail has no
-                From or readable Date.
+            InvalidFileError: The file does not start with a mail, a mail has no From,
+                or a mail between two has no readable Date.
         """
+        kept: list[ChatMessage] = []
+        chats: dict[frozenset[str], str] = {}
         for line, raw in self._mails(path):
-            yield self._message(path, line, raw)
+            message = self._message(path, line, raw, chats)
+            if message is not None:
+                kept.append(message)
+        kept.sort(key=_sent_at)  # a stable sort: the same instant stays in file order
+        one_pair = len(chats) == 1
+        for message in kept:
+            yield message._replace(chat=None) if one_pair else message
 
     def _mails(self, path: Path) -> Iterator[tuple[int, list[bytes]]]:
         with open_export(path) as handle:
@@ -81,18 +106,34 @@ class MboxReader:
             else:
                 raise invalid(path, messages.ERR_MBOX_NOT_MAIL, line=1)
 
-    def _message(self, path: Path, line: int, raw: list[bytes]) -> ChatMessage:
+    def _message(
+        self, path: Path, line: int, raw: list[bytes], chats: dict[frozenset[str], str]
+    ) -> ChatMessage | None:
+        """The mail as a message of its pair's conversation; None when not between two.
+
+        ``chats`` gathers each pair met with its conversation's name (one string for
+        all the pair's mails).
+        """
         # Writers leave the blank separator line at the end of the mail before.
         mail = message_from_bytes(b"".join(raw[1:]).rstrip(b"\r\n") + b"\n")
         sender = _sender(mail.get("From", ""))
         if not sender:
             raise invalid(path, messages.ERR_MAIL_NO_SENDER, line=line)
+        pair = frozenset({sender, *_recipients(mail)})
+        if len(pair) != 2:
+            # Among three or more, or to nobody else: not an exchange between two. Its
+            # date and body are not read, so a broken one does not stop the import.
+            return None
+        chat = chats.get(pair)
+        if chat is None:
+            chat = chats[pair] = " and ".join(sorted(pair))
         text, media = _body(mail)
         return ChatMessage(
             at=self._at(path, line, mail.get("Date"), raw[0]),
             sender=sender,
             text=text,
             media=media,
+            chat=chat,
             line=line,
         )
 
@@ -109,6 +150,16 @@ class MboxReader:
             ) from None
         # "-0000" means "zone unknown"; the instant is still given in UTC.
         return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _sent_at(message: ChatMessage) -> datetime:
+    return message.at
+
+
+def _recipients(mail: Message) -> set[str]:
+    """The addresses a mail went to, lower-cased (group names and empty entries aside)."""
+    values = [str(value) for name in _RECIPIENT_HEADERS for value in mail.get_all(name, [])]
+    return {address.lower() for _, address in getaddresses(values) if address}
 
 
 def _sender(header: object) -> str:
