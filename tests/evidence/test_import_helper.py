@@ -341,9 +341,10 @@ def test_the_import_reads_what_it_read_before_it_was_split_in_two(store: Store) 
         store, person, a_chat(3000), ChatSource("c", "t"), roles=ROLES, zone=LONDON
     )
     assert (outcome.by_models, outcome.by_rules, outcome.sampled) == (1479, 218, 48)
-    assert _prepare.dedupe_key(1_700_000_000, True, "haha", False, 0) == -4200491764310059338
-    key = _prepare.dedupe_key(1_700_000_000, False, "café ☕", True, 2)
-    assert key == -5287387364437713966
+    # The keys as stored since schema 0009 (a migration rekeys older databases to these).
+    assert _prepare.dedupe_key(1_700_000_000, True, 4, False, 0) == 8294464862573714754
+    key = _prepare.dedupe_key(1_700_000_000, False, 6, True, 2)
+    assert key == 5381991681429548872
 
 
 def test_batches_of_any_size_give_the_same_import(
@@ -401,7 +402,7 @@ def test_answers_found_skipping_the_quiet_stretches_are_those_found_one_by_one(
         st.tuples(
             st.integers(0, 2),
             st.booleans(),
-            st.sampled_from(["haha", "ok", "", "café ☕"]),
+            st.sampled_from(["haha", "ok", "no", "", "café ☕"]),
             st.booleans(),
         ),
         max_size=80,
@@ -416,18 +417,21 @@ def test_keys_made_a_batch_at_a_time_are_the_documented_keys(
         second += step
         items.append((second, from_me, text, media))
     preparer = _prepare.Preparer("chat.txt", ROLES, False, None, LONDON)
+    lengths = [len(item[2]) for item in items]
     made = [
-        key for i in range(0, len(items), batch) for key in preparer._keys(items[i : i + batch])
+        key
+        for i in range(0, len(items), batch)
+        for key in preparer._keys(items[i : i + batch], lengths[i : i + batch])
     ]
     expected: list[int] = []
-    seen: dict[tuple[bool, str, bool], int] = {}
+    seen: dict[tuple[bool, int, bool], int] = {}
     last = None
     for at, from_me, text, media in items:
         if at != last:
             last, seen = at, {}
-        occurrence = seen.get((from_me, text, media), 0)
-        seen[from_me, text, media] = occurrence + 1
-        expected.append(_prepare.dedupe_key(at, from_me, text, media, occurrence))
+        occurrence = seen.get((from_me, len(text), media), 0)
+        seen[from_me, len(text), media] = occurrence + 1
+        expected.append(_prepare.dedupe_key(at, from_me, len(text), media, occurrence))
     assert made == expected
 
 

@@ -54,7 +54,7 @@ _Item = tuple[int, bool, str, bool]
 """One message of the pair: UTC seconds, from me, text, media."""
 
 
-# What stands between the time and the occurrence in a key's data, for each
+# What stands between the time and the length in a key's data, for each
 # (from me, media): their values as digits, each after a separator.
 _MARKS = {
     (from_me, media): f"\x1f{int(from_me)}\x1f{int(media)}\x1f"
@@ -63,13 +63,16 @@ _MARKS = {
 }
 
 
-def dedupe_key(sent_at: int, from_me: bool, text: str, media: bool, occurrence: int) -> int:
-    """A message's identity across imports: a 64-bit hash of when, who, what, and which one.
+def dedupe_key(sent_at: int, from_me: bool, length: int, media: bool, occurrence: int) -> int:
+    """A message's identity across imports: a 64-bit hash of when, who, how long, which one.
 
-    ``occurrence`` tells identical messages in the same second apart (two "haha" in
-    a row): the first is 0, the next 1, the same in every export that holds both.
+    Not of the text: a hash of a short text ("ok", "love you") next to its time and
+    length could be guessed back, and only the text the person asked to keep may be
+    stored. ``occurrence`` tells apart messages alike in all of these (two "haha" in a
+    row, or "ok" then "no" in the same second): the first is 0, the next 1, the same in
+    every export that holds both.
     """
-    data = f"{sent_at}{_MARKS[from_me, media]}{occurrence}\x1f{text}".encode()
+    data = f"{sent_at}{_MARKS[from_me, media]}{length}\x1f{occurrence}".encode()
     digest = hashlib.blake2b(data, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
@@ -168,10 +171,10 @@ class Preparer:
     chat: str | None
     zone: dt.tzinfo
     tally: Tally = field(default_factory=Tally)
-    # Identical messages in the same second are told apart by their order.
+    # Messages alike (who, length, media) in the same second are told apart by their order.
     second: int | None = None
-    same_second: dict[tuple[bool, str, bool], int] = field(default_factory=dict)
-    first_of_second: tuple[bool, str, bool] = (False, "", False)
+    same_second: dict[tuple[bool, int, bool], int] = field(default_factory=dict)
+    first_of_second: tuple[bool, int, bool] = (False, 0, False)
     # Possible answers still due on each side (after any message with a hard word).
     due: dict[bool, int] = field(default_factory=lambda: {True: 0, False: 0})
     sides: dict[str, bool | None] = field(default_factory=dict)
@@ -291,11 +294,12 @@ class Preparer:
         needed = hard + upkeep + answers_due(from_me, hard, self.due, set(hard))
         self._sample_language(texts)
         self.tally.read += len(pending)
+        lengths = [len(text) for text in texts]
         return Prepared(
             [item[0] for item in pending],
-            self._keys(pending),
+            self._keys(pending, lengths),
             from_me,
-            [len(text) for text in texts],
+            lengths,
             [item[3] for item in pending],
             hard,
             upkeep,
@@ -313,28 +317,27 @@ class Preparer:
                 tally.sampled += 1
                 tally.not_english += not looks_english(text)
 
-    def _keys(self, pending: list[_Item]) -> list[int]:
+    def _keys(self, pending: list[_Item], lengths: list[int]) -> list[int]:
         """Each message's key: :func:`dedupe_key`, computed for a whole batch at once.
 
-        The same hash of the same text, but the digests are turned into numbers all
-        together (``int.from_bytes`` per message cost a third of the whole), and the
-        count of identical messages in a second is kept only for seconds holding more
-        than one message.
+        The same hash, but the digests are turned into numbers all together
+        (``int.from_bytes`` per message cost a third of the whole), and the count of
+        messages alike in a second is kept only for seconds holding more than one.
         """
         blake2b, marks = hashlib.blake2b, _MARKS
         digests: list[bytes] = []
         second, seen, first = self.second, self.same_second, self.first_of_second
-        for sent_at, from_me, text, media in pending:
+        for (sent_at, from_me, _, media), length in zip(pending, lengths, strict=True):
             if sent_at != second:
-                second, first, occurrence = sent_at, (from_me, text, media), 0
+                second, first, occurrence = sent_at, (from_me, length, media), 0
                 seen = {}
             else:
                 if not seen:
                     seen[first] = 1
-                which = (from_me, text, media)
+                which = (from_me, length, media)
                 occurrence = seen.get(which, 0)
                 seen[which] = occurrence + 1
-            data = f"{sent_at}{marks[from_me, media]}{occurrence}\x1f{text}".encode()
+            data = f"{sent_at}{marks[from_me, media]}{length}\x1f{occurrence}".encode()
             digests.append(blake2b(data, digest_size=8).digest())
         self.second, self.same_second, self.first_of_second = second, seen, first
         keys = array("q")
