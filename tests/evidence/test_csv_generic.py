@@ -40,16 +40,47 @@ def test_a_plain_file_is_read_with_its_lines(tmp_path: Path) -> None:
         "1705137420,Sam,\r\n",
     )
     assert sniff(path)
+    # Oldest first; a time without an offset is placed as if it were UTC among those with one.
     assert list(READER.read(path)) == [
-        ChatMessage(datetime(2024, 1, 13, 9, 15), "Sam", "Morning!", line=2),
         ChatMessage(
             datetime(2024, 1, 13, 9, 16, tzinfo=timezone(timedelta(hours=1))),
             "Alex",
             "two\r\nlines, with a comma",
             line=3,
         ),
+        ChatMessage(datetime(2024, 1, 13, 9, 15), "Sam", "Morning!", line=2),
         ChatMessage(datetime(2024, 1, 13, 9, 17, tzinfo=UTC), "Sam", "", line=6),
     ]
+
+
+def test_a_table_sorted_newest_first_comes_out_oldest_first(tmp_path: Path) -> None:
+    # As a spreadsheet or a phone app shows a chat: latest on top. Two answers share a minute.
+    path = write(
+        tmp_path,
+        "Date,From,Message\n"
+        "2024-01-13 09:40,Sam,on my way\n"
+        "2024-01-13 09:20,Sam,want me to come over?\n"
+        '2024-01-13 09:20,Sam,"oh no, I\'m so sorry"\n'
+        "2024-01-13 09:15,Alex,the biopsy came back and I'm scared\n",
+    )
+    assert [(m.at.minute, m.text, m.line) for m in READER.read(path)] == [
+        (15, "the biopsy came back and I'm scared", 5),
+        (20, "oh no, I'm so sorry", 4),
+        (20, "want me to come over?", 3),
+        (40, "on my way", 2),
+    ]
+
+
+def test_rows_in_no_order_come_out_by_time(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "timestamp,sender,text\n"
+        "2024-01-13T09:20:00Z,Sam,b\n"
+        "2024-01-13T09:15:00Z,Alex,a\n"
+        "2024-01-13T10:20:00+01:00,Alex,same instant as b\n"
+        "2024-01-13T09:30:00Z,Sam,c\n",
+    )
+    assert [m.text for m in READER.read(path)] == ["a", "b", "same instant as b", "c"]
 
 
 @pytest.mark.parametrize(
@@ -221,7 +252,15 @@ def test_any_messages_written_as_csv_read_back(
         path = Path(folder) / "messages.csv"
         path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
         assert sniff(path)
-        assert list(READER.read(path)) == expected
+        read = list(READER.read(path))
+    # The same messages, by time (those without an offset placed as if in UTC).
+    assert sorted(read, key=repr) == sorted(expected, key=repr)
+    instants = [as_utc(message.at) for message in read]
+    assert instants == sorted(instants)
+
+
+def as_utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 @_SETTINGS

@@ -228,3 +228,24 @@ def test_garbage_after_a_csv_header_is_refused_cleanly(tmp_path: Path, noise: by
     path = tmp_path / "c.csv"
     path.write_bytes(b"AuthorID,Author,Date,Content,Attachments,Reactions\r\n" + noise)
     reads_or_rejects(CSV_READER, path)
+
+
+def test_a_channel_comes_out_oldest_first_as_discordchatexporter_writes_it(
+    tmp_path: Path,
+) -> None:
+    # DiscordChatExporter writes messages in the order Discord shows them, oldest first
+    # (its author: "The order is the same as it appears on Discord"). The readers keep it.
+    start = datetime(2024, 1, 12, 9, 15, tzinfo=UTC)
+    sent = [
+        (start, "Zoë", "my exam went so badly, I'm gutted"),
+        (start.replace(minute=16), "Sam", "ugh, I'm sorry. you worked so hard"),
+        (start.replace(minute=16), "Sam", "want to talk tonight?"),
+        (start.replace(minute=30), "Zoë", "yes"),
+    ]
+    path = write_json(
+        tmp_path / "dm.json", dce_export([dce_message(at, who, text) for at, who, text in sent])
+    )
+    assert [(m.at, m.sender, m.text) for m in read_all(JSON_READER, path)] == sent
+    rows = [("1", who, dce_timestamp(at), text, "") for at, who, text in sent]
+    table = write_csv(tmp_path / "dm.csv", rows)
+    assert [(m.at, m.sender, m.text) for m in read_all(CSV_READER, table)] == sent

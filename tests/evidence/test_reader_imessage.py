@@ -269,9 +269,9 @@ def test_round_trip(tmp_path: Path, sent: list[tuple[datetime, bool, str, bool]]
     path.unlink(missing_ok=True)
     db = ChatDb(path)
     chat = db.chat("chat123456", "+1555", "+1666")
-    for index, (at, mine, text, archived) in enumerate(sent):
-        # Distinct times keep the order the test expects; the reader orders by date.
-        moment = at.replace(year=2020) + timedelta(days=index)
+    # Rows stored in any order of date (a row's ROWID says when it reached this Mac).
+    moments = [at.replace(year=2020) + timedelta(days=index) for index, (at, *_) in enumerate(sent)]
+    for moment, (_, mine, text, archived) in zip(moments, sent, strict=True):
         db.message(
             chat,
             moment,
@@ -280,10 +280,31 @@ def test_round_trip(tmp_path: Path, sent: list[tuple[datetime, bool, str, bool]]
             body=attributed_body(text) if archived else None,
         )
     db.close()
+    by_date = sorted(zip(moments, sent, strict=True), key=lambda stored: stored[0])
     assert [(m.sender, m.text, m.chat) for m in read_all(READER, path)] == [
         (messages.SENDER_ME if mine else "+1555", text.replace("\ufffc", "").strip(), "chat123456")
-        for _, mine, text, _ in sent
+        for _, (_, mine, text, _) in by_date
         if text.replace("\ufffc", "").strip()
+    ]
+
+
+def test_messages_come_out_by_when_they_were_sent_not_as_stored(tmp_path: Path) -> None:
+    db = ChatDb(tmp_path / "chat.db")
+    alex = db.chat("+15551234567", "+15551234567")
+    # Rows reach chat.db in the order they reach the Mac: here the answer was stored
+    # first, and the hard news came later from iCloud; one old row counts in seconds.
+    db.message(alex, AT + timedelta(minutes=3), sender=None, text="I'm so sorry, I'm here")
+    db.message(
+        alex, AT + timedelta(minutes=9), sender="+15551234567", text="thank you", nanoseconds=False
+    )
+    db.message(alex, AT, sender="+15551234567", text="Mum is in hospital, I'm scared")
+    db.message(alex, AT + timedelta(minutes=3), sender=None, text="want me to come?")
+    db.close()
+    assert [(m.at, m.text) for m in read_all(READER, tmp_path / "chat.db")] == [
+        (AT, "Mum is in hospital, I'm scared"),
+        (AT + timedelta(minutes=3), "I'm so sorry, I'm here"),
+        (AT + timedelta(minutes=3), "want me to come?"),
+        (AT + timedelta(minutes=9), "thank you"),
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,11 @@ def older_message(at: datetime, sender: str, content: str | None, **extra: Any) 
     return record
 
 
-def write_older(path: Path, records: list[dict[str, Any]]) -> Path:
+def write_older(path: Path, sent: list[dict[str, Any]]) -> Path:
+    """An older-layout file holding ``sent`` (oldest first), written newest first as Meta does."""
     document = {
         "participants": [{"name": garble("Zoë")}, {"name": "Sam"}],
-        "messages": records,
+        "messages": sent[::-1],
         "title": garble("Zoë"),
         "is_still_participant": True,
         "thread_path": "inbox/zoe_10158432",
@@ -66,8 +67,9 @@ def newer_message(at: datetime, sender: str, text: str, **extra: Any) -> dict[st
     }
 
 
-def write_newer(path: Path, records: list[dict[str, Any]]) -> Path:
-    document = {"participants": ["Zoë", "Sam"], "threadName": "Zoë", "messages": records}
+def write_newer(path: Path, sent: list[dict[str, Any]]) -> Path:
+    """A file of the encrypted layout holding ``sent`` (oldest first), written newest first."""
+    document = {"participants": ["Zoë", "Sam"], "threadName": "Zoë", "messages": sent[::-1]}
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -122,6 +124,95 @@ def test_the_newer_encrypted_layout_is_read(tmp_path: Path) -> None:
     ]
 
 
+def hard_news(start: datetime, count: int) -> list[tuple[datetime, str, str]]:
+    """A conversation as it was sent, oldest first: Zoë shares something hard, Sam answers.
+
+    Sam's two answers are sent in the same millisecond, to show they keep their order.
+    """
+    script = [
+        (0, "Zoë", "Dad's scan came back. It's cancer and I'm so scared"),
+        (120, "Sam", "Oh Zoë, I'm so sorry. I'm here for you"),
+        (120, "Sam", "Do you want me to come over tonight?"),
+        (300, "Zoë", "yes please"),
+        (900, "Sam", "on my way"),
+    ]
+    sent = [(start + timedelta(seconds=at), who, text) for at, who, text in script]
+    return (sent * (count // len(sent) + 1))[:count]
+
+
+def test_a_file_written_newest_first_comes_out_oldest_first(tmp_path: Path) -> None:
+    sent = hard_news(AT, 5)
+    path = write_older(
+        tmp_path / "message_1.json", [older_message(at, who, text) for at, who, text in sent]
+    )
+    assert json.loads(path.read_text())["messages"][0]["content"] == "on my way"
+    assert read_all(READER, path) == [ChatMessage(at, who, text) for at, who, text in sent]
+
+
+def test_an_encrypted_chat_written_newest_first_comes_out_oldest_first(tmp_path: Path) -> None:
+    sent = hard_news(AT, 5)
+    path = write_newer(
+        tmp_path / "zoe_1.json", [newer_message(at, who, text) for at, who, text in sent]
+    )
+    assert json.loads(path.read_text())["messages"][0]["text"] == "on my way"
+    assert read_all(READER, path) == [ChatMessage(at, who, text) for at, who, text in sent]
+
+
+def write_split(folder: Path, sent: list[dict[str, Any]], per_file: int) -> list[Path]:
+    """A long conversation as Meta splits it: ``message_1.json`` holds the newest messages."""
+    folder.mkdir(parents=True)
+    newest_first = sent[::-1]
+    parts = [newest_first[at : at + per_file] for at in range(0, len(newest_first), per_file)]
+    return [
+        write_older(folder / f"message_{number}.json", part[::-1])
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
+def test_a_conversation_split_in_several_files_is_read_whole_oldest_first(
+    tmp_path: Path,
+) -> None:
+    sent = [
+        (at + timedelta(days=day), who, text)
+        for day in range(3)
+        for at, who, text in hard_news(AT, 5)
+    ]
+    inbox = tmp_path / "your_activity_across_facebook" / "messages" / "inbox"
+    files = write_split(
+        inbox / "zoe_10158432", [older_message(at, who, text) for at, who, text in sent], 4
+    )
+    assert [path.name for path in files] == [f"message_{n}.json" for n in (1, 2, 3, 4)]
+    # Another conversation beside it is not part of this one.
+    write_split(inbox / "alex_20231", [older_message(AT, "Alex", "hello")], 4)
+    expected = [ChatMessage(at, who, text) for at, who, text in sent]
+    for part in files:
+        assert sniffs(READER, part)
+        assert read_all(READER, part) == expected
+
+
+def test_the_tenth_file_is_older_than_the_ninth(tmp_path: Path) -> None:
+    sent = [
+        older_message(AT + timedelta(minutes=minute), "Sam", f"note {minute}")
+        for minute in range(11)
+    ]
+    files = write_split(tmp_path / "sam_1", sent, 1)
+    assert files[-1].name == "message_11.json"
+    assert [message.text for message in read_all(READER, files[0])] == [
+        f"note {minute}" for minute in range(11)
+    ]
+
+
+def test_a_broken_message_in_an_older_file_names_that_file_and_message(tmp_path: Path) -> None:
+    sent = [older_message(AT + timedelta(minutes=n), "Sam", f"m{n}") for n in range(6)]
+    del sent[1]["timestamp_ms"]
+    files = write_split(tmp_path / "sam_1", sent, 3)
+    # message_2.json holds m0..m2 newest first: m2, m1 (the broken one), m0.
+    with pytest.raises(InvalidFileError) as raised:
+        read_all(READER, files[0])
+    assert raised.value.file == str(files[1])
+    assert raised.value.problems[0].field == "messages[1]"
+
+
 def test_repair_leaves_good_text_alone() -> None:
     assert repair_mojibake("café 😊") == "café 😊"
     assert repair_mojibake(garble("café 😊")) == "café 😊"
@@ -133,6 +224,7 @@ def test_repair_leaves_good_text_alone() -> None:
 def test_older_layout_round_trip(
     tmp_path: Path, sent: list[tuple[datetime, str, str, bool]]
 ) -> None:
+    sent = sorted(sent, key=lambda message: message[0])
     records = [
         older_message(at, name, text, **({"videos": [{"uri": "v.mp4"}]} if media else {}))
         for at, name, text, media in sent
@@ -152,6 +244,7 @@ def test_newer_layout_round_trip(
 ) -> None:
     # The one known limit of the repair: good text that is itself valid mojibake.
     assume(all(repair_mojibake(text) == text for _, _, text, _ in sent))
+    sent = sorted(sent, key=lambda message: message[0])
     records = [
         newer_message(at, name, text, media=[{"uri": "m.jpg"}] if media else [])
         for at, name, text, media in sent
@@ -167,7 +260,8 @@ def test_newer_layout_round_trip(
 def test_a_message_without_a_time_is_named(tmp_path: Path) -> None:
     broken = older_message(AT, "Sam", "hi")
     del broken["timestamp_ms"]
-    path = write_older(tmp_path / "message_1.json", [older_message(AT, "Sam", "a"), broken])
+    # Written newest first: the message sent last comes first in the file.
+    path = write_older(tmp_path / "message_1.json", [broken, older_message(AT, "Sam", "a")])
     with pytest.raises(InvalidFileError) as raised:
         read_all(READER, path)
     assert raised.value.problems[0].field == "messages[1]"

@@ -212,3 +212,19 @@ def test_odd_json_values_are_refused_cleanly(tmp_path: Path, odd: Any) -> None:
         record[key] = odd
         path.write_text(json_line(AT, "A", "x") + "\n" + json.dumps(record) + "\n", "utf-8")
         reads_or_rejects(JSON_LINES, path)
+
+
+def test_both_files_come_out_oldest_first_as_signal_export_writes_them(tmp_path: Path) -> None:
+    # signal-export selects a chat's messages ORDER BY sent_at, and sorts by date again
+    # when it merges with an earlier export: oldest first. The readers keep that order.
+    sent = [
+        (AT, "Zoë", "Mum's in hospital again, I'm scared"),
+        (AT.replace(minute=20), "Me", "I'm so sorry. Want me to come?"),
+        (AT.replace(minute=20), "Me", "I can drive you"),
+        (AT.replace(minute=45), "Zoë", "thank you"),
+    ]
+    markdown = write_md(tmp_path / "chat.md", [to_md(at, who, text) for at, who, text in sent])
+    lines = tmp_path / "data.json"
+    lines.write_text("".join(json_line(at, who, text) + "\n" for at, who, text in sent))
+    for reader, path in ((MARKDOWN, markdown), (JSON_LINES, lines)):
+        assert [(m.at, m.sender, m.text) for m in read_all(reader, path)] == sent

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -149,9 +149,35 @@ def test_round_trip(tmp_path: Path, sent: list[tuple[datetime, bool, str, str]])
         for at, mine, body, name in sent
     ]
     path = write_backup(tmp_path / "sms.xml", items)
-    assert [(m.at, m.sender, m.text, m.chat) for m in read_all(READER, path)] == [
+    read = [(m.at, m.sender, m.text, m.chat) for m in read_all(READER, path)]
+    # Whatever order the file has them in, they come out by time.
+    assert [at for at, *_ in read] == sorted(at for at, *_ in sent)
+    assert sorted(read) == sorted(
         (at, messages.SENDER_ME if mine else name, body, name) for at, mine, body, name in sent
+    )
+
+
+def test_a_backup_in_no_order_of_time_comes_out_oldest_first(tmp_path: Path) -> None:
+    # The app's order is not documented; here SMS come newest first, then the MMS.
+    minute = timedelta(minutes=1)
+    items = [
+        sms(AT + 9 * minute, 1, "thank you, really", address="+15551234567", name="Alex"),
+        sms(AT + 2 * minute, 2, "I'm so sorry. Call me?", address="+15551234567", name="Alex"),
+        sms(AT, 1, "I lost my job today", address="+15551234567", name="Alex"),
+        mms(AT + 3 * minute, 2, "here for you", sender="", address="+15551234567", name="Alex"),
+        mms(AT + minute, 1, "I feel awful", sender="", address="+15551234567", name="Alex"),
     ]
+    path = write_backup(tmp_path / "sms-20240112093000.xml", items)
+    read = read_all(READER, path)
+    assert [(m.at, m.text) for m in read] == [
+        (AT, "I lost my job today"),
+        (AT + minute, "I feel awful"),
+        (AT + 2 * minute, "I'm so sorry. Call me?"),
+        (AT + 3 * minute, "here for you"),
+        (AT + 9 * minute, "thank you, really"),
+    ]
+    # Each message still names the line it is on.
+    assert [m.line for m in read] == [7, 19, 6, 8, 5]
 
 
 def test_a_cut_short_backup_names_its_line(tmp_path: Path) -> None:

@@ -238,3 +238,23 @@ def test_a_large_account_export_is_read_in_little_memory(tmp_path: Path) -> None
     assert count == 10_000
     # Under a third of the file, and independent of its size: one message at a time.
     assert peak < 1_000_000
+
+
+def test_a_chat_comes_out_oldest_first_as_telegram_writes_it(tmp_path: Path) -> None:
+    # Telegram Desktop writes a chat by message id, which grows with each message sent:
+    # oldest first. The reader keeps that order.
+    start = datetime(2024, 1, 12, 9, 15, tzinfo=UTC)
+    sent = [
+        (start, "Zoë", "I didn't get the job. I feel awful"),
+        (start.replace(minute=17), "Sam", "oh no, I'm so sorry"),
+        (start.replace(minute=17), "Sam", "their loss. call later?"),
+        (start.replace(minute=40), "Zoë", "yes please"),
+    ]
+    path = write_export(
+        tmp_path / "result.json",
+        one_chat(
+            "Zoë",
+            [telegram_message(n, at, who, text) for n, (at, who, text) in enumerate(sent, 1)],
+        ),
+    )
+    assert [(m.at, m.sender, m.text) for m in read_all(READER, path)] == sent

@@ -329,3 +329,14 @@ def test_the_fast_message_builder_makes_the_same_message_as_the_constructor() ->
     built = _message(at, "Sam", "hi", True, 7)
     assert built == ChatMessage(at, "Sam", "hi", True, None, 7)
     assert hash(built) == hash(ChatMessage(at, "Sam", "hi", True, None, 7))
+
+
+@pytest.mark.parametrize("locale", LOCALES.values(), ids=list(LOCALES))
+def test_a_chat_comes_out_oldest_first_as_the_app_writes_it(tmp_path: Path, locale: Locale) -> None:
+    # WhatsApp writes a chat as it shows it, oldest first; the reader keeps the file's order.
+    chat = a_chat(locale)
+    path = tmp_path / "chat.txt"
+    path.write_bytes(locale.render(chat))
+    read_back = read(path)
+    assert [m.at for m in read_back] == sorted(m.at for m in chat)
+    assert [m.text for m in read_back] == [m.text for m in chat]

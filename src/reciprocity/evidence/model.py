@@ -41,8 +41,11 @@ class ChatReader(Protocol):
     """One chat export format.
 
     A reader recognises its files from their name and first bytes, and reads them as a
-    stream (constant memory). A file that claims the format but is broken raises
-    InvalidFileError naming the file and, where it can, the line.
+    stream (constant memory where the export's order allows). It gives the messages
+    oldest first, whatever order the export wrote them in: the import decides which
+    replies answer something hard, and a group chat's exchanges, from that order. A
+    file that claims the format but is broken raises InvalidFileError naming the file
+    and, where it can, the line.
     """
 
     name: str
@@ -55,5 +58,9 @@ class ChatReader(Protocol):
         ...
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
-        """Every message in the file, in file order."""
+        """Every message in the file, oldest first.
+
+        Messages with the same time keep the order the export puts them in (turned
+        round as a whole for an export written newest first).
+        """
         ...

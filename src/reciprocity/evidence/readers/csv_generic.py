@@ -5,7 +5,8 @@ their usual names (``timestamp``/``date``/``time``, ``sender``/``from``/``author
 ``name``, ``text``/``message``/``body``/``content``, in any case); a
 ``CsvColumns`` mapping names them for anything else. Commas, semicolons and
 tabs are recognised as separators from the header row. Timestamps are ISO 8601
-(naive without an offset, aware with one) or Unix seconds (aware, UTC).
+(naive without an offset, aware with one) or Unix seconds (aware, UTC). The rows
+are given oldest first, whatever order the file has them in.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Final
 from reciprocity import messages
 from reciprocity.errors import InvalidFileError, Problem
 from reciprocity.evidence.model import ChatMessage
+from reciprocity.evidence.readers._order import oldest_first
 from reciprocity.evidence.readers._text import first_undecodable_line, not_utf8, unreadable
 
 __all__ = ["CsvColumns", "CsvReader", "parse_timestamp"]
@@ -96,7 +98,12 @@ class CsvReader:
         return header is not None and None not in self._columns(header).values()
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
-        """Every row as a message, in file order.
+        """Every row as a message, oldest first.
+
+        A table made by any tool may be sorted newest first, or by sender, so the whole
+        file is read before the first message is given, and sorted by time (a file
+        written newest first is turned round as a whole, so rows with the same time
+        stay in the order they were sent). Memory grows with the file's rows.
 
         Raises:
             InvalidFileError: The header lacks a column, or a row is short, has a bad
@@ -104,13 +111,14 @@ class CsvReader:
         """
         try:
             with path.open(encoding="utf-8-sig", newline="") as stream:
-                yield from self._rows(stream, str(path))
+                held = list(self._rows(stream, str(path)))
         except UnicodeDecodeError:
             with path.open("rb") as raw:
                 line = first_undecodable_line(raw) or 1
             raise not_utf8(path, line) from None
         except OSError as error:
             raise unreadable(path, error) from None
+        yield from oldest_first(held)
 
     def _rows(self, stream: Iterator[str], file: str) -> Iterator[ChatMessage]:
         first = next(stream, None)

@@ -107,7 +107,7 @@ class IMessageReader:
             return False
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
-        """Every message in the order Messages stored it; the person's own are from "me".
+        """Every message, oldest first (by when it was sent); the person's own are from "me".
 
         Raises:
             InvalidFileError: The file is not a readable Messages database.
@@ -157,6 +157,9 @@ def _query(connection: sqlite3.Connection) -> str:
     attached = "m.cache_has_attachments" if "cache_has_attachments" in columns else "0"
     where = f"WHERE {' AND '.join(kept)}" if kept else ""
     # A message sits in one chat; the subquery keeps a rare second join from doubling it.
+    # Oldest first by the time sent, not by ROWID: messages that arrive later (synced
+    # from iCloud, restored from a backup) get new rows whatever their date. Dates are
+    # compared in nanoseconds, as apple_time reads them, whichever unit a row is in.
     return f"""
         SELECT m.text, {body}, m.date, m.is_from_me, h.id,
                (SELECT c.chat_identifier FROM chat_message_join AS j
@@ -165,7 +168,9 @@ def _query(connection: sqlite3.Connection) -> str:
                {attached}
         FROM message AS m LEFT JOIN handle AS h ON h.ROWID = m.handle_id
         {where}
-        ORDER BY m.ROWID
+        ORDER BY CASE WHEN abs(m.date) >= {_NANOSECOND_DATES} THEN m.date
+                      ELSE m.date * 1000000000 END,
+                 m.ROWID
     """
 
 

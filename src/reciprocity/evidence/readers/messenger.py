@@ -13,12 +13,23 @@ storage page). We assume, from exports people have shared, this shape::
      "...", "timestamp": 1705050900000, "text": "...", "media": [...], "isUnsent": false,
      "type": "..."}]}
 
-Both are read as a stream, per message, so either layout (or a mix) is accepted.
-Meta writes UTF-8 bytes as latin-1 escapes in the older layout; every string is repaired.
+Both are read per message, so either layout (or a mix) is accepted. Meta writes UTF-8
+bytes as latin-1 escapes in the older layout; every string is repaired.
+
+Meta writes the newest message first, and in the older layout ``message_1.json`` holds
+the newest messages, ``message_2.json`` the ones before, and so on. The import needs
+them oldest first (which replies answer hard news is decided from the order), so
+given any ``message_<n>.json`` the reader reads every numbered file of that folder,
+from the highest number (the oldest) down, and each file's messages are held in
+memory and turned round (then sorted by time, which mends anything out of place: the
+newer layout's order is known only from exports people have shared). Memory therefore
+grows with one file's messages (kept as bare ``ChatMessage`` tuples), not with the
+whole conversation, which Meta splits into several files when it is long.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -34,13 +45,16 @@ from reciprocity.evidence.readers._common import (
     shown,
 )
 from reciprocity.evidence.readers._json_stream import JsonStream
+from reciprocity.evidence.readers._order import oldest_first
 
-__all__ = ["MessengerReader"]
+__all__ = ["MessengerReader", "conversation_files"]
 
 # Older layout: which keys carry something other than words.
 _OLD_MEDIA = ("photos", "videos", "audio_files", "files", "gifs", "sticker", "share")
 # Older layout: the thread talking about itself (calls, people added or leaving).
 _OLD_SYSTEM_TYPES = frozenset({"Call", "Subscribe", "Unsubscribe"})
+# Older layout: one of a conversation's files; the highest number holds the oldest messages.
+_PART = re.compile(r"message_([0-9]{1,9})\.json")
 
 
 class MessengerReader:
@@ -60,11 +74,20 @@ class MessengerReader:
         return older or newer
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
-        """Every message in file order (Meta writes the newest first); unsent ones skipped.
+        """Every message, oldest first; unsent ones skipped.
+
+        Given ``message_<n>.json``, the conversation's other numbered files beside it
+        are read too, from the oldest.
 
         Raises:
-            InvalidFileError: The JSON is broken or a message lacks its sender or time.
+            InvalidFileError: One of the files is broken or not an export, or a message
+                lacks its sender or time; the error names that file and the message.
         """
+        for part in conversation_files(path):
+            yield from oldest_first(list(self._file(part)), newest_first=True)
+
+    def _file(self, path: Path) -> Iterator[ChatMessage]:
+        """One file's messages in the order Meta wrote them."""
         stream = JsonStream(path, items=("messages.item",), label=self.label)
         for item in stream:
             record = item.value
@@ -123,6 +146,27 @@ class MessengerReader:
             messages.ERR_FIELD_WRONG.format(field=key, value=shown(value), expected="a name"),
             field=f"{where}.{key}",
         )
+
+
+def conversation_files(path: Path) -> list[Path]:
+    """The files of the conversation ``path`` belongs to, oldest first.
+
+    For ``message_<n>.json``, every ``message_<k>.json`` in its folder, highest number
+    first; any other file is a conversation of its own.
+    """
+    given = _PART.fullmatch(path.name)
+    if given is None:
+        return [path]
+    numbered = {int(given[1]): path}
+    try:
+        beside = list(path.parent.iterdir())
+    except OSError:
+        beside = []  # the given file's own error says what is wrong
+    for other in beside:
+        found = _PART.fullmatch(other.name)
+        if found is not None and other.is_file():
+            numbered.setdefault(int(found[1]), other)
+    return [numbered[number] for number in sorted(numbered, reverse=True)]
 
 
 def _text(value: Any) -> str:

@@ -1,8 +1,10 @@
 """Android texts saved by SMS Backup & Restore (``sms-<date>.xml``): SMS and MMS, streamed.
 
 The app writes ``<smses><sms .../><mms ...><parts><part .../></parts><addrs>...</addrs>
-</mms></smses>``. We read it with expat's callbacks, not a tree: nothing is kept but
-the message being read, and expat tells the line each message starts on.
+</mms></smses>``. We read it with expat's callbacks, not a tree: of the XML, nothing
+is kept but the message being read, and expat tells the line each message starts on.
+The messages themselves are held until the end and sorted, since the app's order is
+not documented (see ``SmsBackupReader.read``).
 
 Two repairs happen on the bytes before expat sees them. The app writes an emoji as
 two numeric references to UTF-16 surrogates (``&#55357;&#56832;``), which XML
@@ -24,6 +26,7 @@ from xml.parsers import expat
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers._common import from_epoch_ms, head_text, invalid, open_export
+from reciprocity.evidence.readers._order import oldest_first
 
 __all__ = ["SmsBackupReader", "repair_surrogate_references"]
 
@@ -92,14 +95,20 @@ class SmsBackupReader:
         return text.startswith("<") and re.search(r"<smses[\s>]", text) is not None
 
     def read(self, path: Path) -> Iterator[ChatMessage]:
-        """Received and sent messages in file order; drafts and failed sends are skipped.
+        """Received and sent messages, oldest first; drafts and failed sends are skipped.
+
+        The app does not say in what order it writes a backup, and it gathers SMS and
+        MMS from the phone's two separate stores, so the whole file is read before the
+        first message is given, and sorted by time. Memory grows with the backup's
+        messages (bare ``ChatMessage`` tuples); a backup is one phone's texts.
 
         Raises:
             InvalidFileError: The XML is broken (with its line), is not a backup, or a
                 message has no readable date.
         """
         with open_export(path) as handle:
-            yield from _Parse(path, self.label).messages(handle)
+            held = list(_Parse(path, self.label).messages(handle))
+        yield from oldest_first(held)
 
 
 class _Parse:
