@@ -13,7 +13,7 @@ from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers import READERS, CsvReader, WhatsAppReader
 from reciprocity.evidence.readers._whatsapp_parse import _message
 from reciprocity.evidence.readers.whatsapp import HEAD_LINES
-from tests.evidence.exports import LOCALES, LRM, NNBSP, Locale, write_zip
+from tests.evidence.exports import LOCALES, LRM, NBSP, NNBSP, SPANISH_SPACINGS, Locale, write_zip
 
 READER = WhatsAppReader()
 
@@ -67,6 +67,36 @@ def test_each_locale_reads_the_same_from_the_zip_the_app_makes(
     write_zip(path, locale.render(chat), ios=locale.ios)
     assert sniff(path)
     assert read(path) == with_lines(chat)
+
+
+@pytest.mark.parametrize("locale", SPANISH_SPACINGS.values(), ids=list(SPANISH_SPACINGS))
+def test_every_spacing_of_a_dotted_day_period_reads_from_the_txt_and_the_zip(
+    tmp_path: Path, locale: Locale
+) -> None:
+    chat = a_chat(locale)
+    text = tmp_path / "chat.txt"
+    text.write_bytes(locale.render(chat))
+    zipped = tmp_path / "WhatsApp Chat with Sam.zip"
+    write_zip(zipped, locale.render(chat), ios=locale.ios)
+    for path in (text, zipped):
+        assert sniff(path)
+        assert read(path) == with_lines(chat)
+
+
+def test_the_exact_bytes_of_a_spanish_android_export_are_read(tmp_path: Path) -> None:
+    # As reported from real exports: U+202F before the day period, U+00A0 inside it.
+    raw = (
+        "20/6/17, 8:27\u202fp.\u00a0m. - Los mensajes y las llamadas están cifrados.\n"
+        "20/6/17, 8:28\u202fp.\u00a0m. - Michelle: test\n"
+        "21/6/17, 12:01\u202fa.\u00a0m. - Sam: <Multimedia omitido>\n"
+    ).encode()
+    path = tmp_path / "WhatsApp Chat with Michelle.txt"
+    path.write_bytes(raw)
+    assert sniff(path)
+    assert read(path) == [
+        ChatMessage(datetime(2017, 6, 20, 20, 28), "Michelle", "test", line=2),
+        ChatMessage(datetime(2017, 6, 21, 0, 1), "Sam", "", media=True, line=3),
+    ]
 
 
 def test_the_exact_bytes_of_an_ios_export_are_read(tmp_path: Path) -> None:
@@ -127,7 +157,14 @@ def test_android_system_lines_are_skipped_and_media_flagged(tmp_path: Path) -> N
         ("1/13/24, 9:05 PM - ", datetime(2024, 1, 13, 21, 5)),  # en-US, older
         (f"1/13/24, 9:05{NNBSP}PM - ", datetime(2024, 1, 13, 21, 5)),  # en-US, recent
         ("13.01.24, 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # de
-        ("13/1/24, 9:05 p. m. - ", datetime(2024, 1, 13, 21, 5)),  # es
+        ("13/1/24, 9:05 p. m. - ", datetime(2024, 1, 13, 21, 5)),  # es, plain spaces
+        (f"13/1/24, 9:05{NNBSP}p.{NBSP}m. - ", datetime(2024, 1, 13, 21, 5)),  # es, CLDR
+        (f"13/1/24, 9:05 P.{NBSP}M. - ", datetime(2024, 1, 13, 21, 5)),  # es, capitals
+        (f"13/1/24, 9:05{NNBSP}p.{NNBSP}m. - ", datetime(2024, 1, 13, 21, 5)),  # es
+        (f"[13/1/24, 9:05:09{NNBSP}a.{NBSP}m.] ", datetime(2024, 1, 13, 9, 5, 9)),  # iOS es
+        ("13/1/24, 9:05 p.m. - ", datetime(2024, 1, 13, 21, 5)),  # es-419
+        (f"13/1/2024, 9:05 μ.{NBSP}μ. - ", datetime(2024, 1, 13, 21, 5)),  # el, spaced
+        ("2024-01-13 21 h 05 - ", datetime(2024, 1, 13, 21, 5)),  # fr-CA
         ("13/01/2024 à 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # fr
         ("2024-01-13, 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # sv
         ("2024/01/13 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # ja, zh

@@ -25,16 +25,15 @@ from typing import IO, Final, TypeVar
 from reciprocity import messages
 from reciprocity.errors import InvalidFileError, Problem
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._text import first_undecodable_line, not_utf8, unreadable
-from reciprocity.evidence.readers._whatsapp_layout import (
+from reciprocity.evidence.readers._local_dates import (
     DateOrder,
     decide_order,
     decisive_order,
     default_order,
-    layout_of,
     split_date,
-    tight_pattern,
 )
+from reciprocity.evidence.readers._text import first_undecodable_line, not_utf8, unreadable
+from reciprocity.evidence.readers._whatsapp_layout import layout_of, tight_pattern
 from reciprocity.evidence.readers._whatsapp_parse import LineReadError, messages_of
 
 __all__ = ["WhatsAppReader"]
