@@ -208,6 +208,21 @@ def test_a_date_beyond_the_head_settles_the_order_on_a_second_pass(tmp_path: Pat
     assert found[-1].line == HEAD_LINES + 11
 
 
+def test_a_header_like_line_with_no_real_date_settles_nothing(tmp_path: Path) -> None:
+    # Read year first, 45/13/2024 is no date either: it must not decide the order.
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "01/02/2024, 10:00 - Sam: the code was\n"
+        "45/13/2024, 10:00 - Sam: oops\n"
+        "02/02/2024, 10:00 - Alex: ok\n",
+        encoding="utf-8",
+    )
+    assert [(m.at, m.text) for m in read(path)] == [
+        (datetime(2024, 2, 1, 10, 0), "the code was\n45/13/2024, 10:00 - Sam: oops"),
+        (datetime(2024, 2, 2, 10, 0), "ok"),
+    ]
+
+
 def test_when_no_date_settles_it_time_order_does(tmp_path: Path) -> None:
     # Read day first, 01/02 then 02/01 goes back a month; month first it goes forward.
     path = tmp_path / "chat.txt"

@@ -24,6 +24,7 @@ __all__ = [
     "PM_OFFSET",
     "SP",
     "DateOrder",
+    "OrderFinder",
     "decide_order",
     "decisive_order",
     "default_order",
@@ -192,3 +193,35 @@ def decide_order(dates: list[tuple[int, int, int]], fallback: DateOrder) -> Date
         if best is None or (steps_back, rank) < best:
             best, chosen = (steps_back, rank), order
     return chosen
+
+
+class OrderFinder:
+    """A file's date order, found from its dates taken one by one in file order.
+
+    The first date that settles the order on its own (and is a real date in that
+    order) decides; until one does, the distinct dates are kept, up to a limit, so
+    that ``best`` can weigh them all.
+    """
+
+    LIMIT: Final = 10_000
+
+    def __init__(self) -> None:
+        self.order: DateOrder | None = None
+        self._dates: list[tuple[int, int, int]] = []
+
+    def see(self, fields: tuple[int, int, int]) -> DateOrder | None:
+        """Take the next date; the order, once one has settled it."""
+        if self.order is not None:
+            return self.order
+        order = decisive_order(fields)
+        if order is not None and to_ymd(fields, order) is not None:
+            self.order = order
+            return order
+        dates = self._dates
+        if (not dates or dates[-1] != fields) and len(dates) < self.LIMIT:
+            dates.append(fields)
+        return None
+
+    def best(self, fallback: DateOrder) -> DateOrder:
+        """The settled order, or else the one the dates seen fit best (see ``decide_order``)."""
+        return self.order or decide_order(self._dates, fallback)
