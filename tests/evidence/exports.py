@@ -3,7 +3,8 @@
 Each ``Locale`` is one phone setting as the app renders it: the layout (Android
 "date, time - Name: text", iOS "[date, time] Name: text"), the date and clock,
 the invisible marks (U+200E before iOS media and notices, U+202F before AM/PM on
-recent versions), the media placeholder, the encryption notice and the line end.
+recent versions, U+00A0 inside CLDR's Spanish "a.\u00a0m."), the media placeholder, the
+encryption notice and the line end.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from reciprocity.evidence.model import ChatMessage
 
 LRM = "\u200e"
 NNBSP = "\u202f"
+NBSP = "\u00a0"
 
 
 def _h12(at: datetime) -> int:
@@ -62,6 +64,28 @@ class Locale:
         return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
 
 
+def spanish(*, ios: bool, inner: str = NBSP, before: str = NNBSP) -> Locale:
+    """A Spanish phone on a 12-hour clock: ``9:15<before>a.<inner>m.``.
+
+    CLDR, which both systems take their locale data from, writes the day period
+    as "a.\u00a0m." / "p.\u00a0m." (a no-break space inside) after U+202F; the
+    other spacings (a plain space, U+202F, none) are kept for the tests.
+    """
+    seconds = ":%S" if ios else ""
+    return Locale(
+        f"{'ios' if ios else 'android'}-es-ES",
+        ios=ios,
+        stamp=lambda at: (
+            f"{at.day}/{at.month}/{at:%y}, {_h12(at)}:{at.strftime('%M' + seconds)}{before}"
+            + ("a." if at.hour < 12 else "p.")
+            + f"{inner}m."
+        ),
+        media="audio omitido" if ios else "<Multimedia omitido>",
+        notice="Los mensajes y las llamadas están cifrados de extremo a extremo.",
+        seconds=ios,
+    )
+
+
 EN_NOTICE = (
     "Messages and calls are end-to-end encrypted. No one outside of this chat, not even "
     "WhatsApp, can read or listen to them. Tap to learn more."
@@ -92,17 +116,7 @@ LOCALES: dict[str, Locale] = {
         notice="Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Tippe für mehr Infos.",
         seconds=False,
     ),
-    "android-es-ES": Locale(
-        "android-es-ES",
-        ios=False,
-        stamp=lambda at: (
-            f"{at.day}/{at.month}/{at:%y}, {_h12(at)}:{at:%M}{NNBSP}"
-            + ("a. m." if at.hour < 12 else "p. m.")
-        ),
-        media="<Multimedia omitido>",
-        notice="Los mensajes y las llamadas están cifrados de extremo a extremo.",
-        seconds=False,
-    ),
+    "android-es-ES": spanish(ios=False),
     "android-fr-FR": Locale(
         "android-fr-FR",
         ios=False,
@@ -148,17 +162,7 @@ LOCALES: dict[str, Locale] = {
         notice="Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.",
         seconds=True,
     ),
-    "ios-es-ES": Locale(
-        "ios-es-ES",
-        ios=True,
-        stamp=lambda at: (
-            f"{at.day}/{at.month}/{at:%y}, {_h12(at)}:{at:%M:%S}{NNBSP}"
-            + ("a. m." if at.hour < 12 else "p. m.")
-        ),
-        media="audio omitido",
-        notice="Los mensajes y las llamadas están cifrados de extremo a extremo.",
-        seconds=True,
-    ),
+    "ios-es-ES": spanish(ios=True),
     "ios-ja-JP": Locale(
         "ios-ja-JP",
         ios=True,
@@ -169,6 +173,21 @@ LOCALES: dict[str, Locale] = {
         notice="メッセージと通話はエンドツーエンドで暗号化されています。",
         seconds=True,
     ),
+}
+
+
+# The same Spanish clock with every spacing of the marker seen in exports and in
+# other systems' locale data, in both layouts.
+SPANISH_SPACINGS: dict[str, Locale] = {
+    f"{layout}-es {name}": spanish(ios=layout == "ios", inner=inner, before=before)
+    for layout in ("android", "ios")
+    for name, inner, before in (
+        ("a. m.", " ", " "),
+        ("a.\u00a0m.", NBSP, " "),
+        ("a.\u202fm.", NNBSP, NNBSP),
+        ("a.m.", "", NNBSP),
+        ("a.m. no space before", "", ""),
+    )
 }
 
 

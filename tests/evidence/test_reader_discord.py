@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,15 @@ from reciprocity.errors import InvalidFileError
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers.discord import DiscordCsvReader, DiscordJsonReader
 
-from .support import MILLI_INSTANTS, NAMES, SHARED_TMP, TEXTS, read_all, reads_or_rejects, sniffs
+from .support import (
+    MILLI_INSTANTS,
+    NAMES,
+    SHARED_TMP,
+    TEXTS,
+    read_all,
+    reads_or_rejects,
+    sniffs,
+)
 
 JSON_READER = DiscordJsonReader()
 CSV_READER = DiscordCsvReader()
@@ -82,14 +91,67 @@ def csv_cell(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def write_csv(path: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
-    # Every field quoted, Windows line endings, as the .NET writer does on Windows.
+def write_csv(
+    path: Path, rows: list[tuple[str, str, str, str, str]], *, newline: str = "\r\n"
+) -> Path:
+    # As DiscordChatExporter's CSV writer does: the header as is, every field quoted,
+    # UTF-8 without a byte order mark, the system's line end (CRLF on Windows, LF
+    # elsewhere) after each row; a line break inside a message stays as Discord has it.
     lines = ["AuthorID,Author,Date,Content,Attachments,Reactions"]
     for author_id, author, date, content, attachments in rows:
         cells = (author_id, author, date, content, attachments, "")
         lines.append(",".join(csv_cell(cell) for cell in cells))
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    path.write_bytes((newline.join(lines) + newline).encode("utf-8"))
     return path
+
+
+def _h12(at: datetime) -> int:
+    return at.hour % 12 or 12
+
+
+# The CSV's Date as .NET writes it with the general short pattern ("g") in each
+# culture (locale data from ICU, so CLDR's; .NET widens two-digit years to four).
+DOTNET_G: dict[str, Callable[[datetime], str]] = {
+    "en-US": lambda at: f"{at.month}/{at.day}/{at.year} {_h12(at)}:{at:%M} {at:%p}",
+    "en-US ICU 72": lambda at: f"{at.month}/{at.day}/{at.year} {_h12(at)}:{at:%M}\u202f{at:%p}",
+    "en-GB": lambda at: f"{at:%d/%m/%Y %H:%M}",
+    "en-AU": lambda at: f"{at.day}/{at:%m/%Y} {_h12(at)}:{at:%M} {at:%p}".lower(),
+    "en-CA": lambda at: f"{at:%Y-%m-%d} {_h12(at)}:{at:%M} " + ("a.m." if at.hour < 12 else "p.m."),
+    "de-DE": lambda at: f"{at:%d.%m.%Y %H:%M}",
+    "fr-FR": lambda at: f"{at:%d/%m/%Y %H:%M}",
+    "fr-CA": lambda at: f"{at:%Y-%m-%d %H} h {at:%M}",
+    "es-ES": lambda at: f"{at.day}/{at.month}/{at.year} {at.hour}:{at:%M}",
+    "es-MX": lambda at: (
+        f"{at:%d/%m/%Y} {_h12(at)}:{at:%M}\u202f" + ("a.\u00a0m." if at.hour < 12 else "p.\u00a0m.")
+    ),
+    "nl-NL": lambda at: f"{at:%d-%m-%Y %H:%M}",
+    "sv-SE": lambda at: f"{at:%Y-%m-%d %H:%M}",
+    "fi-FI": lambda at: f"{at.day}.{at.month}.{at.year} {at.hour}.{at:%M}",
+    "pl-PL": lambda at: f"{at:%d.%m.%Y %H:%M}",
+    "ru-RU": lambda at: f"{at:%d.%m.%Y} {at.hour}:{at:%M}",
+    "hu-HU": lambda at: f"{at:%Y. %m. %d.} {at.hour}:{at:%M}",
+    "ja-JP": lambda at: f"{at:%Y/%m/%d} {at.hour}:{at:%M}",
+    "zh-CN": lambda at: f"{at.year}/{at.month}/{at.day} {at.hour}:{at:%M}",
+    "ko-KR": lambda at: (
+        f"{at.year}. {at.month}. {at.day}. "
+        + ("오전" if at.hour < 12 else "오후")
+        + f" {_h12(at)}:{at:%M}"
+    ),
+    "ar-EG": lambda at: (
+        f"{at.day}\u200f/{at.month}\u200f/{at.year} {_h12(at)}:{at:%M} "
+        + ("ص" if at.hour < 12 else "م")
+    ),
+}
+
+
+def a_channel(start: datetime) -> list[tuple[datetime, str, str, str]]:
+    """A short channel: morning, noon, evening and past midnight, a multi-line message."""
+    return [
+        (start.replace(hour=9, minute=15), "alex", "morning!", ""),
+        (start.replace(hour=12, minute=5), "sam", "lunch?\nat 1", ""),
+        (start.replace(hour=21, minute=40), "alex", "", "https://cdn.discordapp.com/a.png"),
+        (start.replace(hour=0, minute=2) + timedelta(days=1), "sam", "night 🌙", ""),
+    ]
 
 
 def test_a_direct_message_export_skips_what_is_not_written_by_people(tmp_path: Path) -> None:
@@ -196,6 +258,133 @@ def test_an_older_csv_date_is_read_as_the_wall_clock(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "c.csv", [("1", "alex", "12-Jan-24 09:15 AM", "hi", "")])
     [message] = read_all(CSV_READER, path)
     assert message.at == datetime(2024, 1, 12, 9, 15)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n"], ids=["windows", "linux-macos"])
+@pytest.mark.parametrize("culture", list(DOTNET_G))
+def test_each_exporter_locale_reads_back_as_the_wall_clock(
+    tmp_path: Path, culture: str, newline: str
+) -> None:
+    sent = a_channel(datetime(2024, 1, 13))
+    rows = [("7", name, DOTNET_G[culture](at), text, files) for at, name, text, files in sent]
+    path = write_csv(tmp_path / "Direct Messages - alex [1].csv", rows, newline=newline)
+    assert sniffs(CSV_READER, path)
+    assert [(m.at, m.sender, m.text, m.media, m.line) for m in read_all(CSV_READER, path)] == [
+        (datetime(2024, 1, 13, 9, 15), "alex", "morning!", False, 2),
+        (datetime(2024, 1, 13, 12, 5), "sam", "lunch?\nat 1", False, 3),
+        (datetime(2024, 1, 13, 21, 40), "alex", "", True, 5),
+        (datetime(2024, 1, 14, 0, 2), "sam", "night 🌙", False, 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("culture", "month"), [("en-GB", 2), ("de-DE", 2), ("en-US", 1), ("en-AU", 2)]
+)
+def test_the_date_order_comes_from_a_later_date_when_the_first_ones_fit_both(
+    tmp_path: Path, culture: str, month: int
+) -> None:
+    # The 1st to the 9th of February, or of January to September: only the last says.
+    fits_both = [datetime(2024, 2, day, 10) for day in range(1, 10)]
+    if month == 1:
+        fits_both = [datetime(2024, m, 2, 10) for m in range(1, 10)]
+    settles = datetime(2024, 2, 25, 10) if month == 2 else datetime(2024, 9, 25, 10)
+    rows = [("7", "alex", DOTNET_G[culture](at), "hi", "") for at in [*fits_both, settles]]
+    read = read_all(CSV_READER, write_csv(tmp_path / "c.csv", rows))
+    assert [m.at for m in read] == [*fits_both, settles]
+
+
+@pytest.mark.parametrize(
+    ("date", "month"),
+    [("01/02/2024 10:00", 2), ("01.02.2024 10:00", 2), ("01/02/2024 10:00 AM", 1)],
+)
+def test_when_no_date_settles_the_order_the_locale_habit_does(
+    tmp_path: Path, date: str, month: int
+) -> None:
+    # Day first, except slashes with a 12-hour clock (the United States' way).
+    path = write_csv(tmp_path / "c.csv", [("7", "alex", date, "hi", "")])
+    assert read_all(CSV_READER, path)[0].at.month == month
+
+
+def test_a_date_that_breaks_the_files_order_names_its_line(tmp_path: Path) -> None:
+    rows = [
+        ("7", "alex", "25/01/2024 10:00", "day first, settled", ""),
+        ("7", "alex", "26/01/2024 10:00", "hi", ""),
+        ("7", "sam", "01/30/2024 10:00", "written month first", ""),
+    ]
+    path = write_csv(tmp_path / "c.csv", rows)
+    with pytest.raises(InvalidFileError) as raised:
+        read_all(CSV_READER, path)
+    assert raised.value.problems[0].line == 4
+    assert "day/month/year" in str(raised.value)
+    assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "date", ["yesterday", "12/01/2024", "12/01/2024 25:00", "1/12/2024 13:15 PM", "12/01/2024 9"]
+)
+def test_an_unreadable_date_names_the_file_and_line(tmp_path: Path, date: str) -> None:
+    rows = [("7", "alex", "12/01/2024 09:15", "hi", ""), ("7", "sam", date, "hey", "")]
+    path = write_csv(tmp_path / "c.csv", rows)
+    with pytest.raises(InvalidFileError) as raised:
+        read_all(CSV_READER, path)
+    assert raised.value.problems[0].line == 3
+    assert raised.value.file == str(path)
+    assert repr(date) in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("date", "year"),
+    [("1402/10/22 09:15", 1402), ("13/1/2567 9:15", 2567), ("01/07/1445 09:15 ص", 1445)],
+)
+def test_a_year_of_another_calendar_is_refused_rather_than_misread(
+    tmp_path: Path, date: str, year: int
+) -> None:
+    path = write_csv(tmp_path / "c.csv", [("7", "alex", date, "hi", "")])
+    with pytest.raises(InvalidFileError) as raised:
+        read_all(CSV_READER, path)
+    assert raised.value.problems[0].line == 2
+    assert str(year) in str(raised.value)
+
+
+@pytest.mark.parametrize("cut", [-3, -20, -40])
+def test_a_cut_off_csv_names_the_file_and_line(tmp_path: Path, cut: int) -> None:
+    sent = a_channel(datetime(2024, 1, 13))
+    rows = [("7", name, DOTNET_G["en-GB"](at), text, files) for at, name, text, files in sent]
+    whole = write_csv(tmp_path / "whole.csv", rows).read_bytes()
+    path = tmp_path / "c.csv"
+    path.write_bytes(whole[:cut])
+    with pytest.raises(InvalidFileError) as raised:
+        read_all(CSV_READER, path)
+    assert raised.value.file == str(path)
+    assert raised.value.problems[0].line == 6
+
+
+# Wall-clock minutes in Discord's years.
+DISCORD_CLOCKS = st.datetimes(datetime(2015, 5, 13), datetime(2034, 12, 1)).map(
+    lambda at: at.replace(second=0, microsecond=0)
+)
+
+
+@SHARED_TMP
+@given(
+    st.sampled_from(list(DOTNET_G)),
+    st.lists(st.tuples(DISCORD_CLOCKS, NAMES, TEXTS), min_size=1, max_size=10),
+)
+def test_any_channel_in_any_exporter_locale_round_trips(
+    tmp_path: Path, culture: str, sent: list[tuple[datetime, str, str]]
+) -> None:
+    # A channel in time order whose first day is past the 12th, as a month of talk is.
+    first = sent[0][0].replace(day=max(13, sent[0][0].day))
+    moments = sorted(at for at, _, _ in sent)
+    moments = [first + (at - moments[0]) for at in moments]
+    rows = [
+        ("7", name, DOTNET_G[culture](at), text, "")
+        for at, (_, name, text) in zip(moments, sent, strict=True)
+    ]
+    path = write_csv(tmp_path / "c.csv", rows)
+    assert [(m.at, m.sender, m.text) for m in read_all(CSV_READER, path)] == [
+        (at, name, text) for at, (_, name, text) in zip(moments, sent, strict=True)
+    ]
 
 
 @SHARED_TMP

@@ -13,9 +13,11 @@ from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers import READERS, CsvReader, WhatsAppReader
 from reciprocity.evidence.readers._whatsapp_parse import _message
 from reciprocity.evidence.readers.whatsapp import HEAD_LINES
-from tests.evidence.exports import LOCALES, LRM, NNBSP, Locale, write_zip
+from tests.evidence.exports import LOCALES, LRM, NBSP, NNBSP, SPANISH_SPACINGS, Locale, write_zip
 
 READER = WhatsAppReader()
+# Every locale as the app writes it, and the Spanish day period in every spacing.
+ALL_LOCALES = {**LOCALES, **SPANISH_SPACINGS}
 
 
 def read(path: Path) -> list[ChatMessage]:
@@ -49,7 +51,7 @@ def with_lines(chat: list[ChatMessage], first: int = 2) -> list[ChatMessage]:
     return out
 
 
-@pytest.mark.parametrize("locale", LOCALES.values(), ids=list(LOCALES))
+@pytest.mark.parametrize("locale", ALL_LOCALES.values(), ids=list(ALL_LOCALES))
 def test_each_locale_reads_back_exactly(tmp_path: Path, locale: Locale) -> None:
     chat = a_chat(locale)
     path = tmp_path / "chat.txt"
@@ -58,7 +60,7 @@ def test_each_locale_reads_back_exactly(tmp_path: Path, locale: Locale) -> None:
     assert read(path) == with_lines(chat)
 
 
-@pytest.mark.parametrize("locale", LOCALES.values(), ids=list(LOCALES))
+@pytest.mark.parametrize("locale", ALL_LOCALES.values(), ids=list(ALL_LOCALES))
 def test_each_locale_reads_the_same_from_the_zip_the_app_makes(
     tmp_path: Path, locale: Locale
 ) -> None:
@@ -67,6 +69,22 @@ def test_each_locale_reads_the_same_from_the_zip_the_app_makes(
     write_zip(path, locale.render(chat), ios=locale.ios)
     assert sniff(path)
     assert read(path) == with_lines(chat)
+
+
+def test_the_exact_bytes_of_a_spanish_android_export_are_read(tmp_path: Path) -> None:
+    # As reported from real exports: U+202F before the day period, U+00A0 inside it.
+    raw = (
+        "20/6/17, 8:27\u202fp.\u00a0m. - Los mensajes y las llamadas están cifrados.\n"
+        "20/6/17, 8:28\u202fp.\u00a0m. - Michelle: test\n"
+        "21/6/17, 12:01\u202fa.\u00a0m. - Sam: <Multimedia omitido>\n"
+    ).encode()
+    path = tmp_path / "WhatsApp Chat with Michelle.txt"
+    path.write_bytes(raw)
+    assert sniff(path)
+    assert read(path) == [
+        ChatMessage(datetime(2017, 6, 20, 20, 28), "Michelle", "test", line=2),
+        ChatMessage(datetime(2017, 6, 21, 0, 1), "Sam", "", media=True, line=3),
+    ]
 
 
 def test_the_exact_bytes_of_an_ios_export_are_read(tmp_path: Path) -> None:
@@ -127,7 +145,14 @@ def test_android_system_lines_are_skipped_and_media_flagged(tmp_path: Path) -> N
         ("1/13/24, 9:05 PM - ", datetime(2024, 1, 13, 21, 5)),  # en-US, older
         (f"1/13/24, 9:05{NNBSP}PM - ", datetime(2024, 1, 13, 21, 5)),  # en-US, recent
         ("13.01.24, 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # de
-        ("13/1/24, 9:05 p. m. - ", datetime(2024, 1, 13, 21, 5)),  # es
+        ("13/1/24, 9:05 p. m. - ", datetime(2024, 1, 13, 21, 5)),  # es, plain spaces
+        (f"13/1/24, 9:05{NNBSP}p.{NBSP}m. - ", datetime(2024, 1, 13, 21, 5)),  # es, CLDR
+        (f"13/1/24, 9:05 P.{NBSP}M. - ", datetime(2024, 1, 13, 21, 5)),  # es, capitals
+        (f"13/1/24, 9:05{NNBSP}p.{NNBSP}m. - ", datetime(2024, 1, 13, 21, 5)),  # es
+        (f"[13/1/24, 9:05:09{NNBSP}a.{NBSP}m.] ", datetime(2024, 1, 13, 9, 5, 9)),  # iOS es
+        ("13/1/24, 9:05 p.m. - ", datetime(2024, 1, 13, 21, 5)),  # es-419
+        (f"13/1/2024, 9:05 μ.{NBSP}μ. - ", datetime(2024, 1, 13, 21, 5)),  # el, spaced
+        ("2024-01-13 21 h 05 - ", datetime(2024, 1, 13, 21, 5)),  # fr-CA
         ("13/01/2024 à 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # fr
         ("2024-01-13, 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # sv
         ("2024/01/13 21:05 - ", datetime(2024, 1, 13, 21, 5)),  # ja, zh
@@ -169,6 +194,21 @@ def test_a_date_beyond_the_head_settles_the_order_on_a_second_pass(tmp_path: Pat
     assert found[0].at == datetime(2024, 1, 2, 10, 0)
     assert found[-1].at == datetime(2024, 2, 25, 10, 0)
     assert found[-1].line == HEAD_LINES + 11
+
+
+def test_a_header_like_line_with_no_real_date_settles_nothing(tmp_path: Path) -> None:
+    # Read year first, 45/13/2024 is no date either: it must not decide the order.
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "01/02/2024, 10:00 - Sam: the code was\n"
+        "45/13/2024, 10:00 - Sam: oops\n"
+        "02/02/2024, 10:00 - Alex: ok\n",
+        encoding="utf-8",
+    )
+    assert [(m.at, m.text) for m in read(path)] == [
+        (datetime(2024, 2, 1, 10, 0), "the code was\n45/13/2024, 10:00 - Sam: oops"),
+        (datetime(2024, 2, 2, 10, 0), "ok"),
+    ]
 
 
 def test_when_no_date_settles_it_time_order_does(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from reciprocity.errors import InvalidFileError
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers import WhatsAppReader
 from reciprocity.evidence.readers._whatsapp_parse import MEDIA_LINES, MEDIA_SUFFIXES
-from tests.evidence.exports import LOCALES, Locale, write_zip
+from tests.evidence.exports import LOCALES, SPANISH_SPACINGS, Locale, write_zip
 
 READER = WhatsAppReader()
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -69,7 +69,11 @@ def _numbered(chat: list[ChatMessage]) -> list[ChatMessage]:
 
 
 @SETTINGS
-@given(data=st.data(), locale=st.sampled_from(list(LOCALES.values())), bom=st.booleans())
+@given(
+    data=st.data(),
+    locale=st.sampled_from([*LOCALES.values(), *SPANISH_SPACINGS.values()]),
+    bom=st.booleans(),
+)
 def test_any_chat_written_in_any_locale_reads_back(
     data: st.DataObject, locale: Locale, bom: bool
 ) -> None:

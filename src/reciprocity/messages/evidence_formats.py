@@ -31,6 +31,26 @@ ERR_JSON_NOT_EXPORT: Final = "this JSON file has no list of messages where {labe
 ERR_FIELD_MISSING: Final = "this message has no {field}; {label} writes one for every message"
 ERR_FIELD_WRONG: Final = "this message's {field} is {value}, which is not {expected}"
 ERR_DATE_UNREADABLE: Final = "the date {value} is not one this export writes ({expected})"
+ERR_DATE_NOT_IN_ORDER: Final = (
+    "the date {value} is not a real date when read as {order}, the order this file's "
+    "other dates are written in"
+)
+ERR_DATE_NOT_DISCORD_YEAR: Final = (
+    "the date {value} is in the year {year}, outside the years of Discord; the exporter may "
+    "have written another calendar's years (Thai, Persian or Hijri). Exporting again in "
+    "another language, or as JSON, gives dates that can be read"
+)
+DATE_ORDER_NAMES: Final = {
+    "d/m/y": "day/month/year",
+    "m/d/y": "month/day/year",
+    "y-m-d": "year-month-day",
+}
+"""How each date order is named in sentences, by ``DateOrder`` value."""
+DISCORD_CSV_DATES: Final = (
+    "a date and time written in the exporter's language, like 1/12/2024 9:15 AM, "
+    "12/01/2024 09:15, 12.01.2024 09:15 or 2024-01-12 09:15"
+)
+"""What DiscordChatExporter's CSV writes in its Date column, for errors quoting a bad one."""
 ERR_LINE_UNREADABLE: Final = (
     "this line does not start like a message of {label} ([date time] name: text)"
 )

@@ -17,12 +17,7 @@ from datetime import datetime
 from typing import Final
 
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._whatsapp_layout import (
-    PM_OFFSET,
-    DateOrder,
-    split_date,
-    to_ymd,
-)
+from reciprocity.evidence.readers._local_dates import PM_OFFSET, DateOrder, split_date, to_ymd
 
 __all__ = ["LineReadError", "messages_of"]
 

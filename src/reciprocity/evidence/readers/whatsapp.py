@@ -25,16 +25,14 @@ from typing import IO, Final, TypeVar
 from reciprocity import messages
 from reciprocity.errors import InvalidFileError, Problem
 from reciprocity.evidence.model import ChatMessage
-from reciprocity.evidence.readers._text import first_undecodable_line, not_utf8, unreadable
-from reciprocity.evidence.readers._whatsapp_layout import (
+from reciprocity.evidence.readers._local_dates import (
     DateOrder,
-    decide_order,
-    decisive_order,
+    OrderFinder,
     default_order,
-    layout_of,
     split_date,
-    tight_pattern,
 )
+from reciprocity.evidence.readers._text import first_undecodable_line, not_utf8, unreadable
+from reciprocity.evidence.readers._whatsapp_layout import layout_of, tight_pattern
 from reciprocity.evidence.readers._whatsapp_parse import LineReadError, messages_of
 
 __all__ = ["WhatsAppReader"]
@@ -93,9 +91,7 @@ class WhatsAppReader:
                 except LineReadError as failure:
                     raise source.failure(failure) from None
                 return
-            first = head.header
-            assert first is not None  # the order is open only after a header
-            order = source.guarded(lambda: _scan_for_order(lines, first), lines)
+            order = source.guarded(lambda: _scan_for_order(lines, head), lines)
         with source.text() as again:
             lines = _Counted(again)
             head = source.guarded(lambda: _survey(lines, path), lines)
@@ -203,6 +199,7 @@ class _Head:
         self.header: re.Match[str] | None = None
         self.header_line = 0
         self.order: DateOrder | None = None
+        self.finder = OrderFinder()
 
 
 def _survey(lines: Iterable[str], path: Path) -> _Head:
@@ -211,7 +208,6 @@ def _survey(lines: Iterable[str], path: Path) -> _Head:
     The order stays None when the head did not settle it and the file goes on.
     """
     head = _Head()
-    dates: list[tuple[int, int, int]] = []
     loose = None
     for line in lines:
         head.lines.append(line)
@@ -226,35 +222,36 @@ def _survey(lines: Iterable[str], path: Path) -> _Head:
             loose = head.header.re
         found = loose.match(line) if loose is not None else None
         if found is not None and (fields := split_date(found[1])) is not None:
-            head.order = decisive_order(fields)
+            head.order = head.finder.see(fields)
             if head.order is not None:
                 return head
-            if not dates or dates[-1] != fields:
-                dates.append(fields)
         if len(head.lines) >= HEAD_LINES:
             return head
     if head.header is not None:
-        twelve_hour = bool(head.header[2] or head.header[6])
-        head.order = decide_order(dates, default_order(head.header[1], twelve_hour))
+        head.order = head.finder.best(_habit(head.header))
     else:
         head.order = DateOrder.DMY  # no header at all: an empty file, no messages
     return head
 
 
-def _scan_for_order(lines: Iterable[str], first: re.Match[str]) -> DateOrder:
+def _scan_for_order(lines: Iterable[str], head: _Head) -> DateOrder:
     """Read on through the dates alone until one settles the order (the rare slow path)."""
+    first = head.header
+    assert first is not None  # the order is open only after a header
     loose = first.re
-    dates: list[tuple[int, int, int]] = []
     for line in lines:
         found = loose.match(line)
         if found is None or (fields := split_date(found[1])) is None:
             continue
-        order = decisive_order(fields)
+        order = head.finder.see(fields)
         if order is not None:
             return order
-        if (not dates or dates[-1] != fields) and len(dates) < 10_000:
-            dates.append(fields)
-    return decide_order(dates, default_order(first[1], bool(first[2] or first[6])))
+    return head.finder.best(_habit(first))
+
+
+def _habit(header: re.Match[str]) -> DateOrder:
+    """The order the phone's habit suggests, from the file's first header."""
+    return default_order(header[1], twelve_hour=bool(header[2] or header[6]))
 
 
 def _parse(lines: Iterable[str], head: _Head, order: DateOrder) -> Iterator[ChatMessage]:
