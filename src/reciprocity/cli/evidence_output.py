@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
+from reciprocity import messages
 from reciprocity.core.evidence import EvidenceImport
 from reciprocity.core.indicator_values import (
     Comparison,
@@ -18,47 +22,130 @@ from reciprocity.core.indicator_values import (
 )
 from reciprocity.evidence.importer import Progress
 
+if TYPE_CHECKING:
+    from rich.progress import Progress as Bars
+    from rich.progress import Task, TaskID
+
 __all__ = ["OUTPUT_VERSION", "import_progress", "report_document"]
 
 OUTPUT_VERSION = 1
 # Files smaller than this import before a bar would be worth drawing.
 _BAR_FROM_BYTES = 1_000_000
+_BAR_WIDTH = 30  # leaves the name room on an 80-column terminal
+_ZIP_MAGIC = b"PK\x03\x04"
+# How tqdm reads its TQDM_DISABLE (the benchmarks set it to keep every bar quiet).
+_TRUE_WORDS = frozenset({"1", "true", "yes", "y", "on"})
 
 
-def _lines_in(path: Path) -> int:
+def _quiet(path: Path) -> bool:
+    """Whether to draw nothing: not on a terminal, asked not to, or the file is small."""
+    asked = os.environ.get("TQDM_DISABLE", "").strip().lower() in _TRUE_WORDS
+    return asked or not sys.stderr.isatty() or path.stat().st_size < _BAR_FROM_BYTES
+
+
+def _newlines(stream: IO[bytes]) -> int:
     count = 0
-    with path.open("rb") as file:
-        while chunk := file.read(1 << 20):
-            count += chunk.count(b"\n")
-    return count + 1
+    while chunk := stream.read(1 << 20):
+        count += chunk.count(b"\n")
+    return count
+
+
+def _lines_of(path: Path) -> int | None:
+    """The lines of the chat text: of the file, or of the chat inside a zip (None: unreadable).
+
+    In a zip (a WhatsApp export, with its photos and voice notes) the chat is taken to be
+    the biggest text file: the reader's own choice is its business, and the chat is the
+    export's biggest text in practice (a miss only skews the bar, which still ends full).
+    Counting the lines of a million-message chat takes about 30 ms in a .txt and 100 ms
+    in a .zip, where it is inflated once more: 1-2% of its import.
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(_ZIP_MAGIC))
+            if head != _ZIP_MAGIC:
+                return head.count(b"\n") + _newlines(file) + 1
+        with zipfile.ZipFile(path) as archive:
+            texts = [i for i in archive.infolist() if i.filename.lower().endswith(".txt")]
+            if not texts:
+                return None
+            with archive.open(max(texts, key=lambda i: i.file_size)) as chat:
+                return _newlines(chat) + 1
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        # A damaged zip: the reader says so, with where; the bar just counts messages.
+        return None
+
+
+class _ImportBar:
+    """One import's line on the terminal, moved by the import's reports."""
+
+    def __init__(self, bars: Bars, task: TaskID, path: Path) -> None:
+        self._bars = bars
+        self._task = task
+        self._path = path
+        self._counted = False
+        self._lines: int | None = None
+
+    def __call__(self, read: int, line: int | None) -> None:
+        """After a batch: the lines reached against the file's, else the messages read."""
+        if line is not None and not self._counted:
+            # Counted only once a line is reported: formats without lines never pay for it.
+            self._counted = True
+            self._lines = _lines_of(self._path)
+        if line is None or self._lines is None:
+            so_far = messages.EVIDENCE_READ_SO_FAR.format(count=f"{read:,}")
+            self._bars.update(self._task, completed=read, so_far=so_far, refresh=True)
+            return
+        # A lone carriage return can end a line for the reader but not for the count.
+        self._lines = max(self._lines, line)
+        self._bars.update(self._task, total=self._lines, completed=line, refresh=True)
+
+    def finish(self) -> None:
+        """The whole file was read: the bar ends full (the last message's line is not the last)."""
+        if self._lines is not None:
+            self._bars.update(self._task, completed=self._lines, refresh=True)
 
 
 @contextmanager
 def import_progress(path: Path, label: str) -> Iterator[Progress | None]:
-    """A progress bar on the terminal (by line of the file) while an import runs.
+    """What the terminal shows while an import runs, on standard error.
 
-    Nothing is drawn when standard error is not a terminal or the file is small.
+    For a format with lines (a chat's text, in a .txt or inside a .zip): a bar of the
+    lines read against the lines in the file. For one without (JSON read as a stream, a
+    database): a pulsing bar beside the messages read so far, since nothing cheap tells
+    how many there are. Nothing is drawn when standard error is not a terminal, when
+    TQDM_DISABLE is set, or when the file is small enough to import in a moment.
     """
-    if not sys.stderr.isatty() or path.stat().st_size < _BAR_FROM_BYTES:
+    if _quiet(path):
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+    from rich.progress import BarColumn, TaskProgressColumn, TextColumn
+    from rich.progress import Progress as Bars
+    from rich.table import Column
+    from rich.text import Text
 
-    from reciprocity import messages
+    class Name(TextColumn):
+        """The file's name and format, cut short (not wrapped) when the terminal is narrow."""
 
-    total = _lines_in(path)
-    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(
-            messages.EVIDENCE_READING.format(file=path.name, format=label), total=total
-        )
+        def render(self, task: Task) -> Text:
+            text = super().render(task)
+            text.no_wrap, text.overflow = True, "ellipsis"
+            return text
 
-        def advance(read: int, line: int | None) -> None:
-            if line is not None:
-                bar.update(task, completed=line)
-
-        yield advance
+    # Only the name gives way on a narrow terminal: the bar and the figure keep their width.
+    fixed = Column(no_wrap=True)
+    columns = (
+        # Without markup: a file name may hold [brackets].
+        Name("{task.description}", markup=False, table_column=Column(overflow="ellipsis")),
+        BarColumn(bar_width=_BAR_WIDTH, table_column=fixed),
+        # With no total, the messages read so far (nothing until the first report).
+        TaskProgressColumn(text_format_no_percentage="{task.fields[so_far]}", table_column=fixed),
+    )
+    description = messages.EVIDENCE_READING.format(file=path.name, format=label)
+    with Bars(*columns, console=Console(stderr=True), transient=True) as bars:
+        bar = _ImportBar(bars, bars.add_task(description, total=None, so_far=""), path)
+        yield bar
+        bar.finish()
 
 
 def _comparison(share: Comparison | None) -> dict[str, Any] | None:

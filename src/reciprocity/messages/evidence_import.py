@@ -58,6 +58,8 @@ ASK_REMOVE_EVIDENCE: Final = (
 
 # --- What the import says -----------------------------------------------------------------
 EVIDENCE_READING: Final = "Reading {file} ({format})"
+# Beside the bar while a file without lines is read (the count with thousands separated).
+EVIDENCE_READ_SO_FAR: Final = "{count} messages read"
 EVIDENCE_IMPORTED: Final = (
     "Imported {file} for {name}: {added} new messages of {read} read (the rest were already here)."
 )
