@@ -109,6 +109,24 @@ def test_a_telegram_export_counts_the_messages_read(terminal: Cli, tmp_path: Pat
     assert percentages(err) == []  # no line to go by: no made-up share of the whole
 
 
+def test_a_file_put_in_time_order_after_reading_never_moves_the_bar_back(
+    terminal: Cli, tmp_path: Path
+) -> None:
+    # A CSV written newest first is read whole and sorted: its lines come out last first.
+    rows = [
+        f"{(START + timedelta(minutes=7 * n)).isoformat()},{THEM if n % 2 else ME},hi {n}"
+        for n in range(MESSAGES)
+    ]
+    export = tmp_path / "chat.csv"
+    export.write_text("timestamp,sender,text\n" + "\n".join(reversed(rows)) + "\n")
+    code, out, err = import_(terminal, export)
+    assert code == 0, err
+    assert f"{MESSAGES} messages" in out
+    shown = percentages(err)
+    assert shown == sorted(shown), shown
+    assert shown[-1] == 100, shown
+
+
 def test_a_damaged_zip_is_named_by_the_reader_not_the_bar(terminal: Cli, tmp_path: Path) -> None:
     export = tmp_path / "WhatsApp Chat - Sam Taylor.zip"
     write_zip(export, whatsapp_text(), ios=False)

@@ -84,6 +84,7 @@ class _ImportBar:
         self._path = path
         self._counted = False
         self._lines: int | None = None
+        self._reached = 0
 
     def __call__(self, read: int, line: int | None) -> None:
         """After a batch: the lines reached against the file's, else the messages read."""
@@ -97,7 +98,10 @@ class _ImportBar:
             return
         # A lone carriage return can end a line for the reader but not for the count.
         self._lines = max(self._lines, line)
-        self._bars.update(self._task, total=self._lines, completed=line, refresh=True)
+        # The furthest line reached: a format put in time order after reading (mbox,
+        # SMS backups, CSV) gives its lines out of order, and the bar never goes back.
+        self._reached = max(self._reached, line)
+        self._bars.update(self._task, total=self._lines, completed=self._reached, refresh=True)
 
     def finish(self) -> None:
         """The whole file was read: the bar ends full (the last message's line is not the last)."""
