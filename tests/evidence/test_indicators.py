@@ -317,3 +317,23 @@ def test_answers_to_hard_news_that_show_no_support_are_said_so() -> None:
         words = "\n".join(line for part in describe_evidence(report, "Max") for line in part)
         line = next(x for x in words.splitlines() if x.startswith("When Max shared"))
         assert expected in line, line
+
+
+def test_a_check_in_counts_when_it_reaches_out_not_when_it_answers_one() -> None:
+    # Sam opens each day with "how are you?"; my "good! and you?" answers it. The issue
+    # asks for check-ins that are not replies: only Sam's count.
+    asked = SignalFlag.READ | SignalFlag.CHECK_IN
+    messages = []
+    for day in range(30):
+        at = JAN + dt.timedelta(days=day, hours=9)
+        messages += [
+            (at, THEM, asked),  # reaching out after the night's silence
+            (at + dt.timedelta(minutes=1), THEM, asked),  # still Sam's opening turn
+            (at + dt.timedelta(minutes=3), ME, asked),  # an answer, with "and you?"
+            (at + dt.timedelta(minutes=5), THEM, asked),  # a reply too, now
+        ]
+    report = read_evidence(facts_of(messages), today=TODAY)
+    january = report.periods[0]
+    assert january.check_ins_by_me is not None
+    assert january.check_ins_by_me.value == 0.0
+    assert january.check_ins_by_me.basis == 30 * 2  # Sam's two a morning, no answer

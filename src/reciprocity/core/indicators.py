@@ -231,6 +231,9 @@ class _Walk:
         # then, not for every message.
         day, day_ends = 0, -1
         last_day = [-1, -1]
+        # The side whose opening turn is running (who broke the last silence, until the
+        # other one writes): a check-in counts only there, not as a reply.
+        opening: int | None = None
         for i in range(len(at)):
             seconds, side, flag = at[i], mine[i], flags[i]
             if seconds >= day_ends or seconds < day_ends - 86_400:
@@ -245,14 +248,18 @@ class _Walk:
                 self.contact_days[side].add(day)
             weekly = self.weekly[side]
             weekly[day // 7] = weekly.get(day // 7, 0) + 1
-            if i:
+            if not i:
+                opening = side
+            else:
                 gap = seconds - at[i - 1]
                 if gap > self.silence:
                     self._opened(tally, side, gap, seconds)
+                    opening = side
                 elif mine[i - 1] != side:
                     self.reply_times[side].append(gap)
+                    opening = None
             if flag:
-                self._signals(tally, side, flag, day)
+                self._signals(tally, side, flag, day, opening=opening == side)
                 self._follow(tally, side, seconds, flag)
             elif self.waiting is not None:
                 self._follow(tally, side, seconds, flag)
@@ -269,9 +276,11 @@ class _Walk:
             if gap >= self.long_quiet:
                 sums.reached_out[side] += 1
 
-    def _signals(self, tally: _Tally, side: int, flag: int, day: int) -> None:
+    def _signals(self, tally: _Tally, side: int, flag: int, day: int, *, opening: bool) -> None:
         for sums in (tally, self.usual):
-            if flag & SignalFlag.CHECK_IN:
+            # "And you?" in answer to "how are you?" is manners; a check-in not asked for
+            # (in the turn that breaks a silence) is maintenance.
+            if opening and flag & SignalFlag.CHECK_IN:
                 sums.check_ins[side] += 1
             if flag & SignalFlag.GRATITUDE:
                 sums.thanks[side] += 1
