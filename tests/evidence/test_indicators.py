@@ -337,3 +337,11 @@ def test_a_check_in_counts_when_it_reaches_out_not_when_it_answers_one() -> None
     assert january.check_ins_by_me is not None
     assert january.check_ins_by_me.value == 0.0
     assert january.check_ins_by_me.basis == 30 * 2  # Sam's two a morning, no answer
+
+
+def test_each_share_says_what_it_is_a_share_of_and_what_usually_means() -> None:
+    report = read_evidence(facts_of(daily(30)), today=TODAY)
+    words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
+    assert '"usually" is the same share over everything imported' in words
+    started = next(x for x in words.splitlines() if x.startswith("Who started"))
+    assert ", of 29 conversations (" in started, started  # the first starts no silence

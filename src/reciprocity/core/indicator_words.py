@@ -66,6 +66,7 @@ def _share_line(what: str, share: Comparison | None, name: str) -> str:
         theirs=share_words(1 - share.value),
         compared=compared,
         usual=share_words(share.usual),
+        basis=messages.counted(share.basis, messages.EVIDENCE_BASIS[what]),
     )
 
 
@@ -210,6 +211,7 @@ def describe_evidence(
             silence=duration_words(report.silence_seconds),
             long_quiet=duration_words(report.long_quiet_seconds),
         ),
+        messages.EVIDENCE_USUAL_MEANS,
     ]
     covered = (
         (report.first_day, report.last_day)

@@ -213,7 +213,18 @@ EVIDENCE_AS_USUAL: Final = "as usual"
 EVIDENCE_MORE_YOU: Final = "more of it came from you than usual"
 EVIDENCE_MORE_THEM: Final = "more of it came from {name} than usual"
 EVIDENCE_SHARE_LINE: Final = (
-    "{what}: you {mine}, {name} {theirs} ({compared}; usually you {usual})."
+    "{what}: you {mine}, {name} {theirs}, of {basis} ({compared}; usually you {usual})."
+)
+# What each share is a share of, counted (see messages.plural).
+EVIDENCE_BASIS: Final[dict[str, str]] = {
+    "started": "conversation",
+    "reached_out": "conversation after a long quiet",
+    "check_ins": "check-in",
+    "thanks": "message of thanks",
+}
+EVIDENCE_USUAL_MEANS: Final = (
+    'Each share is of its period alone; "usually" is the same share over everything '
+    "imported, which is what each period is compared with."
 )
 EVIDENCE_WHAT: Final[dict[str, str]] = {
     "started": "Who started conversations after a quiet spell",

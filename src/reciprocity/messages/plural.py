@@ -7,6 +7,10 @@ from typing import Final
 # Every noun the catalogue counts; a test checks each template uses one of these.
 _PLURALS: Final[dict[str, str]] = {
     "audit": "audits",
+    "check-in": "check-ins",
+    "conversation": "conversations",
+    "conversation after a long quiet": "conversations after a long quiet",
+    "message of thanks": "messages of thanks",
     "day": "days",
     "empty line": "empty lines",
     "import": "imports",
