@@ -173,6 +173,8 @@ def test_the_zone_of_earlier_imports_is_kept_so_nothing_counts_twice(
     assert "read in Europe/London, and earlier imports of this chat in America/New_York" in (
         moved.out
     )
+    # The way back names the relationship (a new user was given the command without it).
+    assert "To undo it: reciprocity evidence remove Sam (it forgets every chat" in moved.out
     shown = json.loads(sam("evidence", "show", "Sam", "--json").out)
     assert [i["zone"] for i in shown["imports"]] == [
         "America/New_York",

@@ -375,7 +375,12 @@ def _import(
         used = outcome.record.zone
         if used is not None and earlier is not None and used != zone_name(earlier):
             # Only now is it known that the export's times needed a zone at all.
-            note = messages.EVIDENCE_ZONE_CHANGED.format(given=used, earlier=zone_name(earlier))
+            note = messages.EVIDENCE_ZONE_CHANGED.format(
+                given=used,
+                earlier=zone_name(earlier),
+                arg=shell_quote(found.name),
+                name=found.name,
+            )
             typer.echo(note)
 
     return report

@@ -70,8 +70,8 @@ EVIDENCE_NOTHING_NEW: Final = (
 EVIDENCE_ZONE_CHANGED: Final = (
     "Note: this export's times were read in {given}, and earlier imports of this chat in "
     "{earlier}; messages already imported from an overlapping export were not recognised "
-    "and count twice. To undo it: reciprocity evidence remove, then import again without "
-    "--timezone."
+    "and count twice. To undo it: reciprocity evidence remove {arg} (it forgets every chat "
+    "imported for {name}), then import them again, this one without --timezone."
 )
 EVIDENCE_NOT_ENGLISH: Final = (
     "Most of this chat does not look English. Who starts conversations, and who is in touch "
