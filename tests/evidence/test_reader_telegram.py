@@ -258,3 +258,25 @@ def test_a_chat_comes_out_oldest_first_as_telegram_writes_it(tmp_path: Path) -> 
         ),
     )
     assert [(m.at, m.sender, m.text) for m in read_all(READER, path)] == sent
+
+
+def test_a_text_file_read_as_telegram_is_said_not_to_be_json(tmp_path: Path) -> None:
+    # Found by a new user: notes given --format telegram were called a cut-short export.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some notes\nand more\n", encoding="utf-8")
+    with pytest.raises(InvalidFileError) as raised:
+        list(TelegramReader().read(notes))
+    assert str(raised.value) == (
+        f"{notes}:1: this is not a JSON file, so it is not a Telegram Desktop export (result.json)"
+    )
+
+
+def test_a_parser_error_is_given_in_words_not_as_bytes(tmp_path: Path) -> None:
+    broken = tmp_path / "result.json"
+    broken.write_bytes(b'{"messages": [\xff\xfe garbage\n')
+    with pytest.raises(InvalidFileError) as raised:
+        list(TelegramReader().read(broken))
+    text = str(raised.value)
+    assert "the JSON stops making sense here (lexical error: invalid char in json text.)" in text
+    assert "b'" not in text
+    assert "\\n" not in text

@@ -28,6 +28,7 @@ ERR_JSON_BROKEN: Final = (
     "Exporting the chat again usually gives a whole file"
 )
 ERR_JSON_NOT_EXPORT: Final = "this JSON file has no list of messages where {label} keeps them"
+ERR_NOT_JSON: Final = "this is not a JSON file, so it is not {label}"
 ERR_FIELD_MISSING: Final = "this message has no {field}; {label} writes one for every message"
 ERR_FIELD_WRONG: Final = "this message's {field} is {value}, which is not {expected}"
 ERR_DATE_UNREADABLE: Final = "the date {value} is not one this export writes ({expected})"

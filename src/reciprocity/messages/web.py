@@ -15,8 +15,13 @@ WEB_CROSS_SITE: Final = (
     "This request came from another site, so nothing was changed. Use reciprocity's own pages."
 )
 WEB_STALE_FORM: Final = (
-    "This form was opened before reciprocity last started, so it was not sent. Go back, "
-    "reload the page and send it again; nothing you saved earlier is lost."
+    "This form could not be checked, so it was not sent: it was opened before reciprocity "
+    "last started, or it did not come from one of reciprocity's own pages. Go back, reload "
+    "the page and send it again; nothing you saved earlier is lost."
+)
+WEB_NO_FORM_CHECK: Final = (
+    "This form came without reciprocity's check, so it was not sent. Send it from "
+    "reciprocity's own page; nothing you saved earlier is lost."
 )
 WEB_NOT_FOUND: Final = "There is nothing here. It may have been removed in another window."
 WEB_ERROR_TITLE: Final = "Something needs a look"

@@ -156,8 +156,12 @@ def page(web: Web, handler: Handler) -> Callable[[Request], Awaitable[Response]]
         ctx = Ctx(request, web, today=web.clock())
         if request.method == "POST":
             ctx.form = await request.form(max_files=2, max_fields=400)
-            if not token_matches(web.token, ctx.form.get("csrf")):
-                return _error_page(ctx, 403, messages.WEB_STALE_FORM)
+            sent = ctx.form.get("csrf")
+            if not token_matches(web.token, sent):
+                # No token at all is not an old page: say which it was.
+                stale = isinstance(sent, str) and bool(sent)
+                text = messages.WEB_STALE_FORM if stale else messages.WEB_NO_FORM_CHECK
+                return _error_page(ctx, 403, text)
         return await run_in_threadpool(_run, handler, ctx)
 
     return endpoint

@@ -8,6 +8,7 @@ is built into Python objects. Errors name the JSON path of the message being rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,6 +22,7 @@ __all__ = ["JsonItem", "JsonStream"]
 
 _STARTS = frozenset({"start_map", "start_array"})
 _ENDS = frozenset({"end_map", "end_array"})
+_BYTES_REPR = re.compile(r"^b['\"](.*)['\"]$", re.DOTALL)
 
 
 class JsonItem(NamedTuple):
@@ -93,13 +95,27 @@ class JsonStream:
                 raise invalid(self.path, messages.ERR_EXPORT_NOT_UTF8) from None
 
     def _broken(self, detail: str) -> Exception:
-        # ijson's messages are technical and long; the first line says enough.
-        short = detail.strip().splitlines()[0] if detail.strip() else "cut short"
+        if not self._looks_like_json():
+            # Not a file cut short: no JSON at all (a text file given --format telegram).
+            return invalid(self.path, messages.ERR_NOT_JSON.format(label=self.label), line=1)
+        # ijson's messages are technical and long, and some come as a bytes' repr
+        # (b'lexical error...\n'): the first line of the words says enough.
+        words = _BYTES_REPR.sub(r"\1", detail.strip()).replace("\\n", "\n").strip()
+        short = words.splitlines()[0].strip() if words else "cut short"
         return invalid(
             self.path,
             messages.ERR_JSON_BROKEN.format(detail=short[:120]),
             field=self._where(self._last),
         )
+
+    def _looks_like_json(self) -> bool:
+        """Whether the file starts as a JSON document does (an object or an array)."""
+        try:
+            with self.path.open("rb") as file:
+                head = file.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
+        except OSError:
+            return True  # say what the parser said
+        return head[:1] in (b"{", b"[")
 
     def _message(self, prefix: str, value: Any) -> JsonItem:
         """A complete item; anything but an object where a message belongs is refused."""
