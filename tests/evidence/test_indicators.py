@@ -315,7 +315,7 @@ def test_answers_to_hard_news_that_show_no_support_are_said_so() -> None:
             messages += [(at, THEM, HARD), (at + dt.timedelta(minutes=3), ME, plain)]
         report = read_evidence(facts_of(messages), today=TODAY)
         words = "\n".join(line for part in describe_evidence(report, "Max") for line in part)
-        line = next(x for x in words.splitlines() if x.startswith("When Max shared"))
+        line = next(x for x in words.splitlines() if "When Max shared" in x)
         assert expected in line, line
 
 
@@ -343,5 +343,9 @@ def test_each_share_says_what_it_is_a_share_of_and_what_usually_means() -> None:
     report = read_evidence(facts_of(daily(30)), today=TODAY)
     words = "\n".join(line for part in describe_evidence(report, "Sam") for line in part)
     assert '"usually" is the same share over everything imported' in words
-    started = next(x for x in words.splitlines() if x.startswith("Who started"))
+    started = next(x for x in words.splitlines() if "Who started" in x)
     assert ", of 29 conversations (" in started, started  # the first starts no silence
+    # Each line names the audit's dimension it is evidence for.
+    assert started.startswith("Initiation \u2014 Who started conversations"), started
+    assert "\nMaintenance \u2014 Who reached out after a long quiet" in words
+    assert "\nCrisis response \u2014 presence in difficult stretches" in words

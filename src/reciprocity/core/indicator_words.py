@@ -142,22 +142,30 @@ def _period_lines(
     for audit in period.felt:
         ratings = "; ".join(_felt(r) for r in audit.dimensions)
         lines.append(messages.EVIDENCE_FELT.format(date=audit.date.isoformat(), ratings=ratings))
-    lines.append(_share_line("started", period.started_by_me, name))
+    # Each line names the audit's dimension it is evidence for, as the audits do.
+    tagged = {d: _tag(d) for d in ("initiation", "depth", "maintenance")}
+    lines.append(tagged["initiation"] + _share_line("started", period.started_by_me, name))
     if period.their_answers is not None:
-        lines.append(_depth_line(period.their_answers, name, mine=False))
+        lines.append(tagged["depth"] + _depth_line(period.their_answers, name, mine=False))
     if period.my_answers is not None:
-        lines.append(_depth_line(period.my_answers, name, mine=True))
-    lines.append(_share_line("reached_out", period.reached_out_by_me, name))
+        lines.append(tagged["depth"] + _depth_line(period.my_answers, name, mine=True))
+    upkeep = tagged["maintenance"]
+    lines.append(upkeep + _share_line("reached_out", period.reached_out_by_me, name))
     for what, share in (("check_ins", period.check_ins_by_me), ("thanks", period.thanks_by_me)):
         if share is not None:
-            lines.append(_share_line(what, share, name))
+            lines.append(upkeep + _share_line(what, share, name))
     for day in period.remembered:
         key = {(True, True): "both", (True, False): "me", (False, True): "them"}.get(
             (day.i_wrote, day.they_wrote), "neither"
         )
         who = messages.EVIDENCE_REMEMBERED_WHO[key].format(name=name)
-        lines.append(messages.EVIDENCE_REMEMBERED.format(label=day.label, day=day.day, who=who))
+        remembered = messages.EVIDENCE_REMEMBERED.format(label=day.label, day=day.day, who=who)
+        lines.append(upkeep + remembered)
     return lines
+
+
+def _tag(dimension: str) -> str:
+    return messages.EVIDENCE_DIMENSION_TAG.format(dimension=messages.DIMENSION_NAMES[dimension])
 
 
 def _crisis_lines(reading: CrisisReading, name: str) -> list[str]:

@@ -233,6 +233,8 @@ EVIDENCE_WHAT: Final[dict[str, str]] = {
     "thanks": "Who thanked the other or showed appreciation",
 }
 EVIDENCE_TOO_LITTLE: Final = "{what}: too little in this period to say."
+# Before each line of a period: the audit's dimension it is evidence for.
+EVIDENCE_DIMENSION_TAG: Final = "{dimension} \u2014 "
 # A first or last period the chats cover only part of, so its shares are not read as
 # the whole month's.
 EVIDENCE_PERIOD_PART: Final = "{label} (the chats cover only {start} to {end} of it)"
@@ -298,7 +300,7 @@ EVIDENCE_REMEMBERED_WHO: Final[dict[str, str]] = {
     "them": "{name} wrote",
     "neither": "neither of you wrote that day",
 }
-EVIDENCE_CRISIS_TITLE: Final = "Presence in difficult stretches"
+EVIDENCE_CRISIS_TITLE: Final = "Crisis response \u2014 presence in difficult stretches"
 EVIDENCE_CRISIS_THEM: Final = (
     "In {season}: {name} was in touch on {share} of its {days} days, against {usual} of "
     "ordinary days."
