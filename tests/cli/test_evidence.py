@@ -500,7 +500,8 @@ def test_a_late_writer_with_no_way_to_tell_who_is_who_keeps_nothing(
     chat.write_text(two.read_text() + late.read_text().split("\n", 1)[1], encoding="utf-8")
     result = sam("evidence", "import", str(chat), "--person", "Robin", "--me", "Alex")
     assert result.code == 2
-    assert "which participant is Robin? Pass --them with one of" in result.err
+    # You are not offered as the other person (a new user was).
+    assert "which participant is Robin? Pass --them with one of: 'Sam Taylor', 'Jo'" in result.err
     shown = sam("evidence", "show", "Robin")
     assert "Nothing imported from chats for Robin yet" in shown.out
 

@@ -118,9 +118,8 @@ def _resolve_roles(
             order = list(outline.participants)
             chosen_them = _ask_participant(question, outline, exclude=chosen_me, order=order)
     if chosen_them is None:
-        text = messages.ERR_EVIDENCE_NEEDS_THEM.format(
-            name=person, participants=choosing.listed(outline)
-        )
+        others = ", ".join(repr(name) for name in outline.participants if name != chosen_me)
+        text = messages.ERR_EVIDENCE_NEEDS_THEM.format(name=person, participants=others)
         raise InvalidInputError([Problem(text, "--them")])
     roles = choosing.roles_for(outline, chosen_me, chosen_them)
     forget = messages.EVIDENCE_FORGET_COMMAND.format(arg=shell_quote(person))
