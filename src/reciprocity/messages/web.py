@@ -48,7 +48,10 @@ WEB_NOTICES: Final[dict[str, str]] = {
     "rhythm-set": "The audit rhythm is set.",
     "season-added": "Season marked. Low scores inside it are read as temporary.",
     "evidence-removed": "Forgotten: nothing imported from these chats is kept any more.",
-    "evidence-imported": "Imported. What was new in the file is part of the patterns below.",
+    "evidence-imported": (
+        "Imported. What was new in the file is part of the patterns below; the list of "
+        "imports at the end of the page says how many messages that was."
+    ),
     "evidence-nothing-new": (
         "Nothing new in that file: every message in it was already imported, so nothing changed."
     ),
