@@ -182,3 +182,22 @@ def test_an_export_saved_again_as_utf16_is_named_as_such(tmp_path: Path, encodin
         pick_reader(path, None)
     assert "UTF-16" in str(caught.value)
     assert str(caught.value).startswith(f"{path}:1: ")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<!DOCTYPE html>\n<html lang='en'><head><title>Sam</title></head><body>",
+        b"\xef\xbb\xbf  <html>\n<head><meta charset='utf-8'></head>",
+    ],
+)
+def test_a_web_page_is_named_as_one_with_where_the_export_is(tmp_path: Path, page: bytes) -> None:
+    # signal-export writes an index.html beside the chat.md it is made from.
+    from reciprocity.evidence.choosing import pick_reader
+
+    path = tmp_path / "index.html"
+    path.write_bytes(page + b"<div class='msg'>hi</div></body></html>\n")
+    with pytest.raises(InvalidFileError) as caught:
+        pick_reader(path, None)
+    assert str(caught.value).startswith(f"{path}:1: this is a web page (HTML)")
+    assert "chat.md or data.json" in str(caught.value)

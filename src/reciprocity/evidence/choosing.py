@@ -8,6 +8,7 @@ export leaves no doubt.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reciprocity import messages
@@ -45,6 +46,7 @@ def _readers() -> tuple[ChatReader, ...]:
 
 
 _BOM = b"\xef\xbb\xbf"
+_HTML = re.compile(rb"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 
 
 def _choices(readers: tuple[ChatReader, ...]) -> str:
@@ -88,6 +90,9 @@ def pick_reader(
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_UTF16, line=1)], file=str(path))
     if not readers:
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
+    if _HTML.match(head.removeprefix(_BOM)):
+        # A page to look at (signal-export writes one beside its chat.md), not an export.
+        raise InvalidFileError([Problem(messages.ERR_EVIDENCE_HTML, line=1)], file=str(path))
     from reciprocity.evidence.readers.csv_generic import CsvReader
 
     table = CsvReader().unnamed_columns(head)

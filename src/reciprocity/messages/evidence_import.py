@@ -179,6 +179,10 @@ ERR_EVIDENCE_ONE_CHAT: Final = (
 )
 ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
 ERR_EVIDENCE_EMPTY: Final = "the file is empty: there is nothing in it to import"
+ERR_EVIDENCE_HTML: Final = (
+    "this is a web page (HTML), made to be looked at, not an export to read. For a Signal "
+    "chat exported with signal-export, import the chat.md or data.json in the same folder"
+)
 ERR_EVIDENCE_UTF16: Final = (
     "this file is UTF-16 text, which chat apps do not write: some program saved it again. "
     "Export the chat again, or save this file as UTF-8 and import it again"
