@@ -509,14 +509,22 @@ def test_a_late_writer_with_no_way_to_tell_who_is_who_keeps_nothing(
 def test_who_is_who_cannot_be_turned_round_over_imported_chats(sam: Cli, tmp_path: Path) -> None:
     chat = write_chat(tmp_path / "chat.txt", 5)
     assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
-    swapped = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Sam Taylor")
+    # The relationship's namesake as you is taken only with who Sam is said too.
+    slip = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Sam Taylor")
+    assert slip.code == 2
+    assert (
+        "--me: 'Sam Taylor' has the name of the relationship (Sam), and --me is you. If that "
+        "is right, say who Sam is with --them too (one of: 'Alex')"
+    ) in slip.err
+    both = ("--me", "Sam Taylor", "--them", "Alex")
+    swapped = sam("evidence", "import", str(chat), "--person", "Sam", *both)
     assert swapped.code == 2
     assert "--me: in the chats already imported for Sam, Sam Taylor is Sam" in swapped.err
     assert "reciprocity evidence remove Sam" in swapped.err
     assert "10 messages imported" in sam("evidence", "show", "Sam").out  # nothing added
     # Forgotten first, the other way round is taken.
     assert sam("evidence", "remove", "Sam", "--yes").code == 0
-    again = sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Sam Taylor")
+    again = sam("evidence", "import", str(chat), "--person", "Sam", *both)
     assert again.code == 0, again.err
     assert "you are Sam Taylor, Sam is Alex" in again.out
 

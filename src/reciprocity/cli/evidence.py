@@ -97,6 +97,8 @@ def _resolve_roles(
     choosing.check_not_alone(outline)
     if me is not None:
         chosen_me = choosing.participant(me, outline, "--me")
+        if them is None:
+            _check_me_not_them(outline, chosen_me, person)
     elif known := choosing.remembered_as(outline, remembered, Role.ME):
         chosen_me = known
     elif _interactive():
@@ -143,6 +145,22 @@ def _check_same_other(them: str, remembered: dict[str, Role], person: str) -> No
         changed=changed, participant=repr(them), name=person, arg=shell_quote(them)
     )
     raise InvalidInputError([Problem(text, "--them")])
+
+
+def _check_me_not_them(outline: ChatOutline, me: str, person: str) -> None:
+    """Refuse --me naming the relationship's namesake while someone else is not (a slip).
+
+    Saying who the other person is too (--them) settles it: then both were meant.
+    """
+    from reciprocity.evidence import choosing
+
+    others = [name for name in outline.participants if name != me]
+    if choosing.named_like(outline, person) != me or not others:
+        return
+    text = messages.ERR_EVIDENCE_ME_NAMED_LIKE_THEM.format(
+        participant=repr(me), name=person, others=", ".join(repr(name) for name in others)
+    )
+    raise InvalidInputError([Problem(text, "--me")])
 
 
 def _confirm(question: str) -> bool:

@@ -150,6 +150,10 @@ EVIDENCE_FORGET_COMMAND: Final = "reciprocity evidence remove {arg}"
 EVIDENCE_OTHER_CHANGED: Final = (
     "{name}'s chats so far were with {earlier}; this one is with {participant}"
 )
+ERR_EVIDENCE_ME_NAMED_LIKE_THEM: Final = (
+    "{participant} has the name of the relationship ({name}), and --me is you. If that is "
+    "right, say who {name} is with --them too (one of: {others}); if not, give your own name"
+)
 ERR_EVIDENCE_OTHER_CHANGED: Final = (
     "{changed}. If {participant} is {name} under another name, say so with --them {arg}; "
     "if this is someone else's chat, import it for them with --person"
