@@ -63,6 +63,12 @@ _MARKS = {
 }
 
 
+# Before a key's data: the keys of schema 0009 on, whose data cannot then be the data of
+# an older key (a message "0" after another "0" in the same second would otherwise give
+# the new key of one the old key of the other, and the migration's rekeying would clash).
+_KEY_PREFIX = "k2\x1f"
+
+
 def dedupe_key(sent_at: int, from_me: bool, length: int, media: bool, occurrence: int) -> int:
     """A message's identity across imports: a 64-bit hash of when, who, how long, which one.
 
@@ -72,7 +78,7 @@ def dedupe_key(sent_at: int, from_me: bool, length: int, media: bool, occurrence
     row, or "ok" then "no" in the same second): the first is 0, the next 1, the same in
     every export that holds both.
     """
-    data = f"{sent_at}{_MARKS[from_me, media]}{length}\x1f{occurrence}".encode()
+    data = f"{_KEY_PREFIX}{sent_at}{_MARKS[from_me, media]}{length}\x1f{occurrence}".encode()
     digest = hashlib.blake2b(data, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
@@ -324,7 +330,7 @@ class Preparer:
         (``int.from_bytes`` per message cost a third of the whole), and the count of
         messages alike in a second is kept only for seconds holding more than one.
         """
-        blake2b, marks = hashlib.blake2b, _MARKS
+        blake2b, marks, prefix = hashlib.blake2b, _MARKS, _KEY_PREFIX
         digests: list[bytes] = []
         second, seen, first = self.second, self.same_second, self.first_of_second
         for (sent_at, from_me, _, media), length in zip(pending, lengths, strict=True):
@@ -337,7 +343,7 @@ class Preparer:
                 which = (from_me, length, media)
                 occurrence = seen.get(which, 0)
                 seen[which] = occurrence + 1
-            data = f"{sent_at}{marks[from_me, media]}{length}\x1f{occurrence}".encode()
+            data = f"{prefix}{sent_at}{marks[from_me, media]}{length}\x1f{occurrence}".encode()
             digests.append(blake2b(data, digest_size=8).digest())
         self.second, self.same_second, self.first_of_second = second, seen, first
         keys = array("q")

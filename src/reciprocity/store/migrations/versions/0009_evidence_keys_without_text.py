@@ -36,8 +36,11 @@ _CHUNK = 20_000
 def _key(sent_at: int, from_me: bool, length: int, media: bool, occurrence: int) -> int:
     # As reciprocity.evidence._prepare.dedupe_key made it at this revision; written out
     # here so that a later change of the import's keys cannot change this migration.
-    data = f"{sent_at}\x1f{int(from_me)}\x1f{int(media)}\x1f{length}\x1f{occurrence}".encode()
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+    # "k2" first: no new key's data is an old key's ("0" then "0" in a second would be).
+    data = f"k2\x1f{sent_at}\x1f{int(from_me)}\x1f{int(media)}\x1f{length}\x1f{occurrence}"
+    return int.from_bytes(
+        hashlib.blake2b(data.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 _PAGE = (
