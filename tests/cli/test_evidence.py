@@ -626,3 +626,33 @@ def test_a_contact_renamed_with_the_relationships_name_is_taken_at_once(
     monkeypatch.setattr(evidence_cli, "_confirm", lambda question: True)
     jo = a_chat_with(tmp_path / "jo.txt", "Jo Parker")
     assert sam("evidence", "import", str(jo), "--person", "Sam").code == 0
+
+
+def test_someone_from_a_group_chat_is_not_taken_as_the_other_person_unasked(
+    sam: Cli, tmp_path: Path
+) -> None:
+    # Found by a review: Jo, remembered as someone else in Sam's group chat, was taken as
+    # Sam when Jo's own chat was imported for Sam.
+    group = write_chat(tmp_path / "group.txt", 3, group=True)
+    assert sam("evidence", "import", str(group), "--person", "Sam", "--me", "Alex").code == 0
+    jo = tmp_path / "jo.txt"
+    lines = [HEADER]
+    for day in range(20, 23):
+        when = dt.datetime(2026, 1, 1, 9) + dt.timedelta(days=day)
+        lines += [f"{when.isoformat()}|Jo|hi!", f"{when.isoformat()}|Alex B|hey Jo"]
+    jo.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused = sam("evidence", "import", str(jo), "--person", "Sam", "--me", "Alex B")
+    assert refused.code == 2
+    assert "Sam's chats so far were with 'Sam Taylor'; this one is with 'Jo'" in refused.err
+
+
+def test_an_address_is_named_like_the_relationship_by_what_comes_before_the_at() -> None:
+    from reciprocity.evidence.choosing import named_like
+    from reciprocity.evidence.importer import ChatOutline
+
+    mail = ChatOutline({"alex@example.org": 3, "sam.taylor@example.com": 2})
+    assert named_like(mail, "Sam") == "sam.taylor@example.com"
+    assert named_like(ChatOutline({"pat@work.example": 1, "me@home.example": 1}), "Pat") == (
+        "pat@work.example"
+    )
+    assert named_like(mail, "Jo") is None

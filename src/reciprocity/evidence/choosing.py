@@ -46,6 +46,7 @@ def _readers() -> tuple[ChatReader, ...]:
 
 
 _BOM = b"\xef\xbb\xbf"
+_ADDRESS_PARTS = re.compile(r"[._+-]+")
 _HTML = re.compile(rb"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 
 
@@ -144,7 +145,14 @@ def remembered_as(
 
 
 def _named_like(name: str, person: str) -> bool:
-    """Whether a participant's first name is the relationship's ("Sam Taylor" for Sam)."""
+    """Whether a participant's first name is the relationship's ("Sam Taylor" for Sam).
+
+    An address counts by what comes before its @, in words: "sam.taylor@example.com"
+    is named like Sam.
+    """
+    local, at, _ = name.partition("@")
+    if at and local:
+        name = _ADDRESS_PARTS.sub(" ", local)
     return name_key(name).split()[:1] == name_key(person).split()[:1]
 
 
@@ -171,8 +179,9 @@ def earlier_others(remembered: dict[str, Role], them: str, person: str) -> list[
     chosen by mistake), and a face should ask rather than add it.
     """
     earlier = [name for name, role in remembered.items() if role is Role.THEM]
-    # Someone remembered at all is known (a turn-round is refused elsewhere).
-    if not earlier or them in remembered or _named_like(them, person):
+    # Someone remembered as you is refused elsewhere (a turn-round); someone remembered
+    # only as another member of a group chat is new as the other person.
+    if not earlier or remembered.get(them) in (Role.THEM, Role.ME) or _named_like(them, person):
         return []
     return earlier
 
