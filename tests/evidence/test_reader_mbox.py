@@ -157,6 +157,10 @@ def test_only_mail_between_two_is_read_each_in_its_pair_s_conversation(
         (at, sender, text, chat if len(pairs) > 1 else None)
         for at, sender, text, chat in sorted(between_two, key=lambda m: m[0])
     ]
+    if not expected:  # every mail among three or more (or to nobody else): said so
+        with pytest.raises(InvalidFileError, match="no mail in this file is between two"):
+            list(READER.read(path))
+        return
     assert [(m.at, m.sender, m.text, m.chat) for m in read_all(READER, path)] == expected
 
 
@@ -283,6 +287,20 @@ def test_a_broken_date_in_mail_among_three_does_not_stop_the_reading(tmp_path: P
         b"Date: Fri, 12 Jan 2024 09:16:00 +0000\n\nhi\n"
     )
     assert [(m.text, m.line) for m in read_all(READER, path)] == [("hi", 8)]
+
+
+def test_a_file_with_no_mail_between_two_says_so(tmp_path: Path) -> None:
+    # Found by a review: it once ended in "only one person writes in this chat ()".
+    start = datetime(2024, 1, 12, 9, 15, tzinfo=UTC)
+    mails = [Mail(start + timedelta(hours=n), ALEX, [SAM, JO], "hi both") for n in range(3)]
+    path = thunderbird(tmp_path / "Group", mails)
+    with pytest.raises(InvalidFileError) as raised:
+        list(READER.read(path))
+    assert str(raised.value) == (
+        f"{path}: no mail in this file is between two people: its 3 mails each went to "
+        "several people (or to nobody else), and only an exchange between you and one other "
+        "is read"
+    )
 
 
 @pytest.fixture

@@ -351,7 +351,8 @@ def _import(
         )
     )
     # On a first import given --me alone, who is who comes from the file's first
-    # messages when two people write there: the file is then read once, not twice.
+    # messages when two people write there: the file is then read once, not twice (but
+    # for the formats put in time order after reading, which read it all first anyway).
     provisional = False
     if me is not None and them is None and chat is None and not remembered:
         chosen = _provisional_roles(reader, file, me, found.name)

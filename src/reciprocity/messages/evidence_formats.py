@@ -71,6 +71,10 @@ ERR_DATABASE_NOT_MESSAGES: Final = (
     "this SQLite file is not a Messages database: it has no {table} table"
 )
 ERR_MBOX_NOT_MAIL: Final = "this does not start like a mail in an mbox archive (a 'From ' line)"
+ERR_MBOX_NO_PAIRS: Final = (
+    "no mail in this file is between two people: its {mails} each went to several people "
+    "(or to nobody else), and only an exchange between you and one other is read"
+)
 ERR_MAIL_NO_SENDER: Final = "this mail has no From header, so who wrote it is unknown"
 ERR_MAIL_NO_DATE: Final = "this mail has no Date header, so it cannot be placed in time"
 ERR_MAIL_DATE: Final = "this mail's date {value!r} cannot be read"

@@ -15,6 +15,7 @@ _PLURALS: Final[dict[str, str]] = {
     "empty line": "empty lines",
     "import": "imports",
     "line": "lines",
+    "mail": "mails",
     "message": "messages",
     "point": "points",
     "reminder": "reminders",

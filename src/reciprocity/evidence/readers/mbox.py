@@ -73,14 +73,21 @@ class MboxReader:
 
         Raises:
             InvalidFileError: The file does not start with a mail, a mail has no From,
-                or a mail between two has no readable Date.
+                a mail between two has no readable Date, or no mail is between two.
         """
         kept: list[ChatMessage] = []
         chats: dict[frozenset[str], str] = {}
+        left_out = 0
         for line, raw in self._mails(path):
             message = self._message(path, line, raw, chats)
             if message is not None:
                 kept.append(message)
+            else:
+                left_out += 1
+        if not kept and left_out:
+            # Otherwise "only one person writes in this chat ()": say why nothing is left.
+            text = messages.ERR_MBOX_NO_PAIRS.format(mails=messages.counted(left_out, "mail"))
+            raise invalid(path, text)
         kept.sort(key=_sent_at)  # a stable sort: the same instant stays in file order
         one_pair = len(chats) == 1
         for message in kept:
