@@ -656,3 +656,13 @@ def test_an_address_is_named_like_the_relationship_by_what_comes_before_the_at()
         "pat@work.example"
     )
     assert named_like(mail, "Jo") is None
+
+
+def test_a_turn_round_that_comes_of_me_is_said_at_me(sam: Cli, tmp_path: Path) -> None:
+    # Found by a new user: "--them: ..." though only --me was given.
+    chat = write_chat(tmp_path / "chat.txt", 3)
+    assert sam("evidence", "import", str(chat), "--person", "Sam", "--me", "Alex").code == 0
+    other = a_chat_with(tmp_path / "jo.txt", "Jo Parker")
+    slip = sam("evidence", "import", str(other), "--person", "Sam", "--me", "Jo Parker")
+    assert slip.code == 2
+    assert slip.err.startswith("error: --me: in the chats already imported for Sam, Alex is you")

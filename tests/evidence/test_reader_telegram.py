@@ -280,3 +280,14 @@ def test_a_parser_error_is_given_in_words_not_as_bytes(tmp_path: Path) -> None:
     assert "the JSON stops making sense here (lexical error: invalid char in json text.)" in text
     assert "b'" not in text
     assert "\\n" not in text
+
+
+def test_the_html_export_is_told_to_be_exported_again_as_json(tmp_path: Path) -> None:
+    # Found by a new user: Telegram's and Meta's HTML exports were given Signal's advice.
+    page = tmp_path / "messages.html"
+    page.write_text("<!DOCTYPE html>\n<html>\n<head><meta charset='utf-8'/>", encoding="utf-8")
+    with pytest.raises(InvalidFileError) as raised:
+        list(TelegramReader().read(page))
+    text = str(raised.value)
+    assert text.startswith(f"{page}:1: this is a web page (HTML)")
+    assert "Telegram Desktop: choose JSON, then import result.json" in text

@@ -389,6 +389,13 @@ def test_a_chat_with_someone_new_is_asked_about_before_it_is_added(
     token = re.search(r'name="upload" value="([^"]+)"', asked.text)
     assert token is not None
 
+    # Sent back unanswered, the question keeps saying why it is asked.
+    again = web.post(f"/people/{pid}/evidence/import", {"upload": token.group(1), "asked": "them"})
+    assert again.status_code == 400
+    assert "this one is with 'Priya'" in html_unescape(again.text)
+    token = re.search(r'name="upload" value="([^"]+)"', again.text)
+    assert token is not None
+
     # Said in so many words, it is taken.
     done = web.post(f"/people/{pid}/evidence/import", {"upload": token.group(1), "them": "Priya"})
     assert messages.WEB_NOTICES["evidence-imported"] in done.text

@@ -125,7 +125,9 @@ def _resolve_roles(
         raise InvalidInputError([Problem(text, "--them")])
     roles = choosing.roles_for(outline, chosen_me, chosen_them)
     forget = messages.EVIDENCE_FORGET_COMMAND.format(arg=shell_quote(person))
-    choosing.check_roles_kept(remembered, roles, person=person, forget=forget)
+    # Said at what the person gave: a turn-round of someone found, not given, comes of --me.
+    fields = ("--me", "--them" if them is not None else "--me")
+    choosing.check_roles_kept(remembered, roles, person=person, forget=forget, fields=fields)
     return roles
 
 

@@ -184,8 +184,11 @@ ERR_EVIDENCE_ONE_CHAT: Final = (
 ERR_EVIDENCE_TIMEZONE: Final = "unknown time zone {value!r}; use a name like Europe/London"
 ERR_EVIDENCE_EMPTY: Final = "the file is empty: there is nothing in it to import"
 ERR_EVIDENCE_HTML: Final = (
-    "this is a web page (HTML), made to be looked at, not an export to read. For a Signal "
-    "chat exported with signal-export, import the chat.md or data.json in the same folder"
+    "this is a web page (HTML), made to be looked at, not an export to read. Export the chat "
+    "again as JSON (Facebook and Instagram: choose JSON when you ask for your information, "
+    "then import message_1.json; Telegram Desktop: choose JSON, then import result.json), "
+    "or, for a Signal chat exported with signal-export, import the chat.md or data.json in "
+    "the same folder"
 )
 ERR_EVIDENCE_UTF16: Final = (
     "this file is UTF-16 text, which chat apps do not write: some program saved it again. "
@@ -247,12 +250,12 @@ EVIDENCE_DIMENSION_TAG: Final = "{dimension} \u2014 "
 # the whole month's.
 EVIDENCE_PERIOD_PART: Final = "{label} (the chats cover only {start} to {end} of it)"
 EVIDENCE_DEPTH_THEIRS: Final = (
-    "When you shared something hard ({shared}), {name} answered within a day "
-    "{answered}{timing}{support}."
+    "When you shared something hard ({shared}), {name} answered {answered} of those "
+    "within a day{timing}{support}."
 )
 EVIDENCE_DEPTH_MINE: Final = (
-    "When {name} shared something hard ({shared}), you answered within a day "
-    "{answered}{timing}{support}."
+    "When {name} shared something hard ({shared}), you answered {answered} of those "
+    "within a day{timing}{support}."
 )
 # The same for something hard shared once: said as what happened, not as a share.
 EVIDENCE_DEPTH_ONCE_THEIRS: Final[dict[bool, str]] = {

@@ -22,6 +22,7 @@ __all__ = ["JsonItem", "JsonStream"]
 
 _STARTS = frozenset({"start_map", "start_array"})
 _ENDS = frozenset({"end_map", "end_array"})
+_HTML = re.compile(rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _BYTES_REPR = re.compile(r"^b['\"](.*)['\"]$", re.DOTALL)
 
 
@@ -95,7 +96,10 @@ class JsonStream:
                 raise invalid(self.path, messages.ERR_EXPORT_NOT_UTF8) from None
 
     def _broken(self, detail: str) -> Exception:
-        if not self._looks_like_json():
+        head = self._head()
+        if _HTML.match(head):  # Meta's and Telegram's other export format
+            return invalid(self.path, messages.ERR_EVIDENCE_HTML, line=1)
+        if head[:1] not in (b"{", b"["):
             # Not a file cut short: no JSON at all (a text file given --format telegram).
             return invalid(self.path, messages.ERR_NOT_JSON.format(label=self.label), line=1)
         # ijson's messages are technical and long, and some come as a bytes' repr
@@ -108,14 +112,13 @@ class JsonStream:
             field=self._where(self._last),
         )
 
-    def _looks_like_json(self) -> bool:
-        """Whether the file starts as a JSON document does (an object or an array)."""
+    def _head(self) -> bytes:
+        """The file's first bytes, without a byte order mark or leading spaces."""
         try:
             with self.path.open("rb") as file:
-                head = file.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
+                return file.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
         except OSError:
-            return True  # say what the parser said
-        return head[:1] in (b"{", b"[")
+            return b"{"  # say what the parser said
 
     def _message(self, prefix: str, value: Any) -> JsonItem:
         """A complete item; anything but an object where a message belongs is refused."""

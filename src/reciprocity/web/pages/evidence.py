@@ -309,7 +309,8 @@ def _ask(
     asked = ctx.value("asked").split()
     for field in needs:
         if field in asked and not ctx.value(field):
-            errors[field] = messages.WEB_CHOOSE_ONE
+            # What was said at the field already (why it is asked) stays.
+            errors.setdefault(field, messages.WEB_CHOOSE_ONE)
     choose_chat = "chat" in needs
     return ctx.render(
         "evidence_choose.html",
