@@ -138,6 +138,32 @@ def test_android_system_lines_are_skipped_and_media_flagged(tmp_path: Path) -> N
     ]
 
 
+def test_what_android_writes_in_a_senders_name_is_not_taken_as_their_words(
+    tmp_path: Path,
+) -> None:
+    # Found by a new user: deletions, view-once photos ("null"), messages that never
+    # arrived and Android's edit mark were stored as written messages.
+    raw = (
+        b"12/01/2024, 09:15 - Sam: hello\n"
+        b"12/01/2024, 09:16 - Sam: This message was deleted\n"
+        b"12/01/2024, 09:17 - Alex: You deleted this message\n"
+        b"12/01/2024, 09:18 - Sam: null\n"
+        b"12/01/2024, 09:19 - Alex: Waiting for this message\n"
+        b"12/01/2024, 09:20 - Sam: see you at 7 <This message was edited>\n"
+        b"12/01/2024, 09:21 - Alex: two lines\n"
+        b"and the second <This message was edited>\n"
+    )
+    path = tmp_path / "chat.txt"
+    path.write_bytes(raw)
+    assert read(path) == [
+        ChatMessage(datetime(2024, 1, 12, 9, 15), "Sam", "hello", line=1),
+        ChatMessage(datetime(2024, 1, 12, 9, 18), "Sam", "", media=True, line=4),
+        ChatMessage(datetime(2024, 1, 12, 9, 19), "Alex", "", line=5),
+        ChatMessage(datetime(2024, 1, 12, 9, 20), "Sam", "see you at 7", line=6),
+        ChatMessage(datetime(2024, 1, 12, 9, 21), "Alex", "two lines\nand the second", line=7),
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

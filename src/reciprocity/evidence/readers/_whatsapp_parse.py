@@ -79,6 +79,17 @@ MEDIA_PREFIXES: Final = (
     "Standort: ",
     "Ubicación: ",
 )
+# What Android writes in a sender's name where no words of theirs are (English exports;
+# iOS marks its own with U+200E instead): a deleted message is no message, a view-once
+# photo ("null") is media, a message that never arrived has no text to read.
+ANDROID_NOTICES: Final = {
+    "This message was deleted": None,
+    "You deleted this message": None,
+    "null": "media",
+    "Waiting for this message": "",
+    "Waiting for this message. This may take a while.": "",
+}
+_ANDROID_EDITED: Final = " <This message was edited>"
 _GENERATED: Final = "\u200e"  # iOS marks text WhatsApp wrote itself with U+200E
 _EDITED: Final = "\u200e<"  # "text ‎<This message was edited>"
 # Marks around names: bidi isolates around phone numbers, "~" before a group member
@@ -139,6 +150,7 @@ def messages_of(  # noqa: PLR0912, PLR0915 - one loop, inlined on purpose: it ru
     two = _TWO_DIGITS
     pm_offset = PM_OFFSET
     may_be_header = _MAY_BE_HEADER
+    notices = ANDROID_NOTICES
     new = _new
     # The message being read: it is given out when the next header comes.
     at: datetime | None = None
@@ -180,7 +192,12 @@ def messages_of(  # noqa: PLR0912, PLR0915 - one loop, inlined on purpose: it ru
             first = number
             raw, colon, text = body.partition(": ")
             sender = names.get(raw, "") if colon else ""
-            if sender and text[:1] not in "\u200e<" and text[-1:] not in ")d>":
+            if (
+                sender
+                and text[:1] not in "\u200e<"
+                and text[-1:] not in ")d>"
+                and text not in notices
+            ):
                 at, media = when, False  # the common case, inline
             else:
                 at, sender, text, media = _entry(when, body, names)
@@ -195,9 +212,18 @@ def messages_of(  # noqa: PLR0912, PLR0915 - one loop, inlined on purpose: it ru
 def _joined(text: str, more: list[str]) -> str:
     """A multi-line message's text; iOS marks an edit at the end of its last line."""
     last = more[-1]
-    if last.endswith(">") and _EDITED in last:
-        more[-1] = last[: last.rindex(_EDITED)].rstrip()
+    if last.endswith(">"):
+        more[-1] = _unedited(last)
     return "\n".join([text, *more])
+
+
+def _unedited(text: str) -> str:
+    """The text without the mark of an edit at its end (iOS's, or Android's in English)."""
+    if _EDITED in text:
+        return text[: text.rindex(_EDITED)].rstrip()
+    if text.endswith(_ANDROID_EDITED):
+        return text[: -len(_ANDROID_EDITED)].rstrip()
+    return text
 
 
 def _entry(
@@ -217,7 +243,7 @@ def _entry(
         if not sender:
             return None, "", "", False  # ": text" names nobody; WhatsApp does not write it
         names[raw] = sender
-    if text[:1] in "\u200e<" or text[-1:] in ")d>":
+    if text[:1] in "\u200e<" or text[-1:] in ")d>" or text in ANDROID_NOTICES:
         return _special(when, sender, text)
     return when, sender, text, False
 
@@ -233,6 +259,11 @@ def _special(when: datetime, sender: str, text: str) -> tuple[datetime | None, s
         # iOS writes its notices as if the chat had sent them ("Sam: ‎Messages and calls
         # are end-to-end encrypted", "‎This message was deleted"): nobody wrote them.
         return None, "", "", False
-    if text.endswith(">") and _EDITED in text:
-        text = text[: text.rindex(_EDITED)].rstrip()
+    if text in ANDROID_NOTICES:
+        kind = ANDROID_NOTICES[text]
+        if kind is None:
+            return None, "", "", False
+        return when, sender, "", kind == "media"
+    if text.endswith(">"):
+        text = _unedited(text)
     return when, sender, text, False
