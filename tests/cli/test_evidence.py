@@ -168,19 +168,26 @@ def test_the_zone_of_earlier_imports_is_kept_so_nothing_counts_twice(
     assert "Nothing new in chat.txt" in again.out
     assert "America/New_York" not in again.out + again.err
 
+    # The same chat in another zone is refused before anything is stored (a new user saw
+    # it stored twice, with only a note afterwards).
     moved = sam(*args, "--timezone", "Europe/London")
-    assert moved.code == 0, moved.err
-    assert "read in Europe/London, and earlier imports of this chat in America/New_York" in (
-        moved.out
+    assert moved.code == 2
+    assert moved.err.startswith(
+        "error: --timezone: this chat was imported before with its times read in "
+        "America/New_York; read in Europe/London, the messages this export shares"
     )
-    # The way back names the relationship (a new user was given the command without it).
-    assert "To undo it: reciprocity evidence remove Sam (it forgets every chat" in moved.out
+    assert "(reciprocity evidence remove Sam)" in moved.err
     shown = json.loads(sam("evidence", "show", "Sam", "--json").out)
-    assert [i["zone"] for i in shown["imports"]] == [
-        "America/New_York",
-        "America/New_York",
-        "Europe/London",
-    ]
+    assert [i["zone"] for i in shown["imports"]] == ["America/New_York", "America/New_York"]
+    assert shown["messages"] == 10
+
+    # Another file, whose zone nothing said before, is taken, with a note afterwards.
+    other = write_chat(tmp_path / "other.txt", 3, start=20)
+    noted = sam("evidence", "import", str(other), "--person", "Sam", "--timezone", "Asia/Tokyo")
+    assert noted.code == 0, noted.err
+    assert "read in Asia/Tokyo, and earlier imports of this chat in America/New_York" in noted.out
+    # The way back names the relationship (a new user was given the command without it).
+    assert "To undo it: reciprocity evidence remove Sam (it forgets every chat" in noted.out
 
 
 def test_a_broken_file_keeps_nothing(sam: Cli, tmp_path: Path) -> None:

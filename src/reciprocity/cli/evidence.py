@@ -17,7 +17,7 @@ from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.formats.shell import shell_quote
 
 if TYPE_CHECKING:
-    from reciprocity.core.evidence import Role
+    from reciprocity.core.evidence import EvidenceImport, Role
     from reciprocity.evidence.importer import ChatOutline, ImportOutcome
     from reciprocity.evidence.model import ChatReader
 
@@ -129,6 +129,26 @@ def _resolve_roles(
     fields = ("--me", "--them" if them is not None else "--me")
     choosing.check_roles_kept(remembered, roles, person=person, forget=forget, fields=fields)
     return roles
+
+
+def _check_same_zone(given: dt.tzinfo | None, same_file: list[EvidenceImport], name: str) -> None:
+    """Refuse --timezone other than the zone an earlier import of this file's name used.
+
+    A newer export of the same chat read in another zone would store the messages the
+    two share again, at other moments; refused before anything is written.
+    """
+    from reciprocity.evidence.zone import remembered_zone, zone_name
+
+    before = remembered_zone(same_file)
+    if given is None or before is None or zone_name(given) == zone_name(before):
+        return
+    text = messages.ERR_EVIDENCE_ZONE_DIFFERS.format(
+        given=zone_name(given) or str(given),
+        before=zone_name(before),
+        name=name,
+        arg=shell_quote(name),
+    )
+    raise InvalidInputError([Problem(text, "--timezone")])
 
 
 def _check_same_other(them: str, remembered: dict[str, Role], person: str) -> None:
@@ -336,7 +356,9 @@ def _import(
     given = _zone(timezone)
     store = state(ctx).store()
     found = store.person(person)
-    earlier = remembered_zone(store.evidence_imports(found.id), file_name=file.name)
+    imports = store.evidence_imports(found.id)
+    earlier = remembered_zone(imports, file_name=file.name)
+    _check_same_zone(given, [i for i in imports if i.file_name == file.name], found.name)
     zone = given or earlier
     remembered = store.participant_roles(found.id)
     source = ChatSource(file.name, reader.name)

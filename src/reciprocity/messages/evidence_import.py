@@ -67,6 +67,12 @@ EVIDENCE_IMPORTED_ALL_NEW: Final = "Imported {file} for {name}: {added} messages
 EVIDENCE_NOTHING_NEW: Final = (
     "Nothing new in {file}: its {read} messages were already imported for {name}."
 )
+ERR_EVIDENCE_ZONE_DIFFERS: Final = (
+    "this chat was imported before with its times read in {before}; read in {given}, the "
+    "messages this export shares with it would be stored again, at other moments. Leave out "
+    "--timezone to read it as before. To read everything in {given}, forget {name}'s chats "
+    "first (reciprocity evidence remove {arg}) and import them again with --timezone"
+)
 EVIDENCE_ZONE_CHANGED: Final = (
     "Note: this export's times were read in {given}, and earlier imports of this chat in "
     "{earlier}; messages already imported from an overlapping export were not recognised "
