@@ -186,7 +186,9 @@ def test_a_hard_few_days_across_two_calendar_weeks_are_offered_too() -> None:
     report = read_evidence(facts_of(messages), today=TODAY)
     (candidate,) = report.candidates
     assert candidate.whose is Whose.THEM
-    assert candidate.start <= saturday <= saturday + dt.timedelta(days=3) <= candidate.end
+    # From the first hard day to the last, not the calendar weeks around them (a new user
+    # was offered a season starting on the Sunday before and ending the Saturday after).
+    assert (candidate.start, candidate.end) == (saturday, saturday + dt.timedelta(days=3))
 
 
 def test_a_stretch_of_distress_is_offered_as_a_season_to_confirm() -> None:

@@ -200,7 +200,9 @@ def read_evidence(
     context = _Context(walk.usual, usual_reply, seasons, audits, dates, walk.contact_days)
     periods = tuple(context.period(key, walk.tallies[key]) for key in sorted(walk.tallies))
     crises = crisis_readings(seasons, walk.contact_days, first, last, today)
-    candidates = candidate_stretches(walk.distress_weeks, walk.weekly, seasons, today)
+    candidates = candidate_stretches(
+        walk.distress_weeks, walk.weekly, seasons, today, days=walk.distress_days
+    )
     return EvidenceReport(
         count, first, last, silence, long_quiet, period, periods, crises, candidates
     )
@@ -219,6 +221,8 @@ class _Walk:
         # Index 0 is the other person, 1 the person: the value of ``from_me``.
         self.contact_days: tuple[set[int], set[int]] = (set(), set())
         self.distress_weeks: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        # Per side and week, the first and last local day with distress in it.
+        self.distress_days: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         self.weekly: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self.reply_times: tuple[list[int], list[int]] = ([], [])
         self.waiting: _Waiting | None = None
@@ -287,6 +291,8 @@ class _Walk:
         if flag & SignalFlag.DISTRESS:
             week = self.distress_weeks[side]
             week[day // 7] = week.get(day // 7, 0) + 1
+            span = self.distress_days[side].setdefault(day // 7, [day, day])
+            span[1] = day  # the messages come oldest first
 
     def _follow(self, tally: _Tally, side: int, seconds: int, flag: int) -> None:
         """Keep track of hard news and the answer it gets."""

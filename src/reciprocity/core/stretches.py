@@ -9,7 +9,7 @@ candidate stretches the person may confirm as seasons; nothing is marked for the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reciprocity.core.indicator_values import Candidate, CrisisReading
 from reciprocity.core.seasons import Season, Whose
@@ -88,11 +88,15 @@ def candidate_stretches(
     weekly: tuple[dict[int, int], dict[int, int]],
     seasons: Sequence[Season],
     today: dt.date,
+    *,
+    days: tuple[Mapping[int, Sequence[int]], Mapping[int, Sequence[int]]] | None = None,
 ) -> tuple[Candidate, ...]:
     """Stretches where one side's distress rises above their usual, that no season covers.
 
     ``weeks`` counts each side's messages reading as distress per week (local day // 7),
-    ``weekly`` all their messages per week.
+    ``weekly`` all their messages per week. ``days``, when given, holds per side and week
+    the first and last day (ordinal) with distress: a stretch then runs from its first
+    such day to its last, not from the start of its first week to the end of its last.
     """
     found = []
     for side, whose in ((1, Whose.ME), (0, Whose.THEM)):
@@ -114,9 +118,10 @@ def candidate_stretches(
                 runs[-1][1] = week
             else:
                 runs.append([week, week])
+        spans = days[side] if days is not None else {}
         for first, last in runs:
-            start = dt.date.fromordinal(max(first * 7, 1))
-            end = dt.date.fromordinal(last * 7 + 6)
+            start = dt.date.fromordinal(max(spans.get(first, (first * 7,))[0], 1))
+            end = dt.date.fromordinal(spans.get(last, (0, last * 7 + 6))[1])
             covered = any(
                 s.whose in (whose, Whose.BOTH) and s.start <= end and (s.end or today) >= start
                 for s in seasons
