@@ -184,6 +184,7 @@ def test_a_bad_date_names_its_line(tmp_path: Path) -> None:
         read_all(READER, path)
     assert raised.value.problems[0].line == 1
     assert raised.value.problems[0].field == "Date"
+    assert str(raised.value) == f"{path}:1: Date: this mail's date 'someday' cannot be read"
 
 
 def test_text_that_is_not_mail_is_not_claimed(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ ERR_MBOX_NO_PAIRS: Final = (
 )
 ERR_MAIL_NO_SENDER: Final = "this mail has no From header, so who wrote it is unknown"
 ERR_MAIL_NO_DATE: Final = "this mail has no Date header, so it cannot be placed in time"
-ERR_MAIL_DATE: Final = "this mail's date {value!r} cannot be read"
+ERR_MAIL_DATE: Final = "this mail's date {value} cannot be read"
 
 # --- Stand-ins (what a reader puts where the export names nobody) -------------------------
 
