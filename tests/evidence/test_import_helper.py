@@ -32,8 +32,8 @@ from reciprocity.errors import (
     SeveralChatsError,
     UnknownParticipantError,
 )
-from reciprocity.evidence import _prepare, importer
-from reciprocity.evidence._helper import HelperStoppedError
+from reciprocity.evidence import _helper, _prepare, importer
+from reciprocity.evidence._helper import HelperStoppedError, helper_started
 from reciprocity.evidence.importer import (
     HELPER_MIN_BYTES,
     ChatSource,
@@ -46,6 +46,7 @@ from reciprocity.evidence.readers import READERS
 from reciprocity.evidence.readers.telegram import TelegramReader
 from reciprocity.evidence.readers.whatsapp import WhatsAppReader
 from reciprocity.store import Store
+from tests.conftest import Cli
 from tests.evidence.chats import ME, THEM
 from tests.evidence.exports import LOCALES
 from tests.evidence.test_reader_telegram import one_chat, telegram_message, write_export
@@ -291,6 +292,37 @@ def test_a_helper_stopped_by_the_system_is_said_and_nothing_is_kept(
     assert helpers_running() == []
 
 
+def test_a_helper_started_ahead_imports_the_same_and_is_used_once(
+    store: Store, tmp_path: Path
+) -> None:
+    path = whatsapp(tmp_path / "chat.txt", a_chat(_prepare.BATCH_SIZE + 500))
+    here, helped = (store.add_person(n, RelationshipKind.FRIEND).id for n in ("Here", "Ahead"))
+    source = ChatSource(path.name, "whatsapp")
+    alone = import_file(store, here, WhatsAppReader(), path, source, roles=ROLES, helper=False)
+    with helper_started() as started:
+        ahead = import_file(
+            store,
+            helped,
+            WhatsAppReader(),
+            path,
+            source,
+            roles=ROLES,
+            helper=True,
+            started=started,
+        )
+        assert started.take() is None  # taken by the import, not to be used twice
+    assert counted(ahead) == counted(alone)
+    assert kept(store, helped) == kept(store, here)
+    assert helpers_running() == []
+
+
+def test_a_helper_started_ahead_and_never_used_is_stopped(tmp_path: Path) -> None:
+    with helper_started() as started:
+        assert len(helpers_running()) == 1
+    assert helpers_running() == []
+    assert started.take() is None
+
+
 def test_a_bug_in_the_helper_comes_back_with_its_traceback(store: Store, tmp_path: Path) -> None:
     path = whatsapp(tmp_path / "chat.txt", a_chat(50))
     person = store.add_person("Sam", RelationshipKind.FRIEND).id
@@ -459,3 +491,29 @@ def test_every_reader_can_be_sent_to_a_helper(reader: ChatReader) -> None:
     again = pickle.loads(pickle.dumps(reader))
     assert type(again) is type(reader)
     assert (again.name, again.label) == (reader.name, reader.label)
+
+
+def test_the_command_starts_its_helper_ahead_and_leaves_none_behind(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spawned: list[object] = []
+    spawn = _helper._spawn
+
+    def counted_spawn() -> object:
+        spawned.append(process := spawn())
+        return process
+
+    monkeypatch.setattr(_helper, "_spawn", counted_spawn)
+    monkeypatch.setattr(importer, "HELPER_MIN_BYTES", 0)  # every file is big
+    path = whatsapp(tmp_path / "chat.txt", a_chat(3000))
+    assert cli("person", "add", "Sam").code == 0
+    command = ("evidence", "import", str(path), "--person", "Sam")
+
+    done = cli(*command, "--me", ME)
+    assert done.code == 0, done.err
+    assert len(spawned) == 1  # the one started ahead did the reading
+    # A mistake found before the import: the helper started ahead is stopped.
+    refused = cli(*command, "--me", "Nobody")
+    assert refused.code == 2
+    assert len(spawned) == 2
+    assert helpers_running() == []

@@ -18,6 +18,7 @@ from reciprocity.formats.shell import shell_quote
 
 if TYPE_CHECKING:
     from reciprocity.core.evidence import EvidenceImport, Role
+    from reciprocity.evidence._helper import StartedHelper
     from reciprocity.evidence.importer import ChatOutline, ImportOutcome
     from reciprocity.evidence.model import ChatReader
 
@@ -129,6 +130,23 @@ def _resolve_roles(
     fields = ("--me", "--them" if them is not None else "--me")
     choosing.check_roles_kept(remembered, roles, person=person, forget=forget, fields=fields)
     return roles
+
+
+def _helper_started(ctx: typer.Context, file: Path) -> StartedHelper | None:
+    """For a file big enough to be read in a helper process, one starting now.
+
+    Its interpreter starts up while this one opens the store and settles who is who;
+    the command's end stops it if no import took it (an error before the import).
+    """
+    from reciprocity.evidence import importer
+
+    if file.stat().st_size < importer.HELPER_MIN_BYTES:
+        return None
+    from reciprocity.evidence._helper import StartedHelper
+
+    started = StartedHelper()
+    ctx.call_on_close(started.stop)
+    return started
 
 
 def _check_same_zone(given: dt.tzinfo | None, same_file: list[EvidenceImport], name: str) -> None:
@@ -353,6 +371,7 @@ def _import(
     if not file.is_file():
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FILE)], file=str(file))
     reader = _reader(file, format_name, columns)
+    started = _helper_started(ctx, file)
     given = _zone(timezone)
     store = state(ctx).store()
     found = store.person(person)
@@ -399,6 +418,7 @@ def _import(
                     chat=chat,
                     zone=zone,
                     progress=progress,
+                    started=started,
                 )
             break
         except (UnknownParticipantError, SeveralChatsError) as error:

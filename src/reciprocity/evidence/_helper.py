@@ -30,7 +30,7 @@ from reciprocity.errors import ReciprocityError
 from reciprocity.evidence._prepare import Prepared, Preparer, Tally
 from reciprocity.evidence.model import ChatReader
 
-__all__ = ["HelperStoppedError", "prepared_in_helper"]
+__all__ = ["HelperStoppedError", "StartedHelper", "helper_started", "prepared_in_helper"]
 
 _BATCH, _DONE, _ERROR, _BUG = "batch", "done", "error", "bug"
 
@@ -93,16 +93,13 @@ class _Received:
                 raise RuntimeError(f"the helper reading the export failed:\n{payload}")
 
 
-@contextmanager
-def prepared_in_helper(preparer: Preparer, reader: ChatReader, path: Path) -> Iterator[_Received]:
-    """The prepared batches of ``reader.read(path)``, made in a helper process.
+def _spawn() -> subprocess.Popen[bytes]:
+    """A helper process, starting up; it waits for its job on standard input.
 
-    The helper is a fresh interpreter running this module with this one's import path
-    (and not the current folder's, ``-P``), in a session of its own, so a Ctrl-C
-    reaches only this process, which decides. Leaving early, whatever the reason,
-    stops the helper at once.
+    A fresh interpreter running this module with this one's import path (and not the
+    current folder's, ``-P``), in a session of its own, so a Ctrl-C reaches only this
+    process, which decides.
     """
-    job = pickle.dumps((preparer, reader, path), protocol=pickle.HIGHEST_PROTOCOL)
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     process = subprocess.Popen(
         [sys.executable, "-P", "-m", __name__],
@@ -111,6 +108,59 @@ def prepared_in_helper(preparer: Preparer, reader: ChatReader, path: Path) -> It
         env=environment,
         start_new_session=True,
     )
+    assert process.stdout is not None
+    _widen(process.stdout)
+    return process
+
+
+class StartedHelper:
+    """A helper process started before its job is known, for the first import to use.
+
+    Starting an interpreter and importing the readers takes a tenth of a second or more;
+    started first, that happens while this process opens the store and works out who is
+    who. Used at most once; :func:`helper_started` stops it if nothing used it.
+    """
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = _spawn()
+
+    def take(self) -> subprocess.Popen[bytes] | None:
+        """The process, the first time; None after (it has its job already)."""
+        process, self._process = self._process, None
+        return process
+
+    def stop(self) -> None:
+        """Stop the process if nothing took it."""
+        process = self.take()
+        if process is not None:
+            process.kill()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    pipe.close()
+            process.wait()
+
+
+@contextmanager
+def helper_started() -> Iterator[StartedHelper]:
+    """A helper process starting now, stopped on leaving if no import took it."""
+    started = StartedHelper()
+    try:
+        yield started
+    finally:
+        started.stop()
+
+
+@contextmanager
+def prepared_in_helper(
+    preparer: Preparer, reader: ChatReader, path: Path, started: StartedHelper | None = None
+) -> Iterator[_Received]:
+    """The prepared batches of ``reader.read(path)``, made in a helper process.
+
+    The process ``started`` ahead if given (and not taken yet), else a new one. Leaving
+    early, whatever the reason, stops the helper at once.
+    """
+    job = pickle.dumps((preparer, reader, path), protocol=pickle.HIGHEST_PROTOCOL)
+    process = (started.take() if started is not None else None) or _spawn()
     assert process.stdin is not None
     assert process.stdout is not None
     received = _Received(process)
@@ -125,11 +175,31 @@ def prepared_in_helper(preparer: Preparer, reader: ChatReader, path: Path) -> It
         process.wait()
 
 
+# How much the pipe holds (Linux lets it grow to 1 MiB unasked): about two batches of
+# 20,000 messages, so the helper reads ahead while this process is still starting up
+# (loading the models) rather than waiting on a pipe full after one batch.
+_PIPE_BYTES = 1 << 20
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Let the pipe hold ``_PIPE_BYTES`` where the system allows it; as it is elsewhere."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, or a limit set lower: the default pipe works, a little slower
+
+
 def _main() -> None:
     # The batches go out on a copy of standard output; standard output itself goes to
     # standard error, so a stray print in a reader cannot break the stream.
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    # The readers, imported while the job may still be on its way (a helper can be
+    # started before the importing process knows who is who).
+    import reciprocity.evidence.readers  # noqa: F401
+
     with out:
         _serve(sys.stdin.buffer, out)
 

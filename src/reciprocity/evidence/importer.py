@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reciprocity.core.evidence import EvidenceImport, Role, SignalFlag
 from reciprocity.core.people import name_key
@@ -30,6 +30,9 @@ from reciprocity.evidence._prepare import (
     dedupe_key,
 )
 from reciprocity.evidence.model import ChatMessage, ChatReader
+
+if TYPE_CHECKING:
+    from reciprocity.evidence._helper import StartedHelper
 from reciprocity.evidence.reading import load_models, read_signals, read_upkeep_many
 from reciprocity.evidence.zone import local_zone, zone_name
 from reciprocity.store.base import new_id
@@ -264,6 +267,7 @@ def import_file(
     zone: dt.tzinfo | None = None,
     progress: Progress | None = None,
     helper: bool | None = None,
+    started: StartedHelper | None = None,
 ) -> ImportOutcome:
     """Import a chat export file into a relationship, all or nothing.
 
@@ -286,6 +290,8 @@ def import_file(
         progress: Told after each batch how far the import is.
         helper: Read in a helper process (True), here (False), or as the file's size
             suggests (None: from ``HELPER_MIN_BYTES`` up).
+        started: A helper process started ahead (``_helper.helper_started``), used if
+            the file is read in a helper and nothing took it yet.
 
     Returns:
         What was imported, as :func:`import_chat` tells it.
@@ -312,7 +318,7 @@ def import_file(
 
     preparer = Preparer(source.file_name, roles, keep_text, chat, zone or local_zone())
 
-    with prepared_in_helper(preparer, reader, path) as received:
+    with prepared_in_helper(preparer, reader, path, started) as received:
         load_models()  # while the helper starts and reads its first batch
         return _imported(
             store, person_id, received, preparer=preparer, source=source, progress=progress
