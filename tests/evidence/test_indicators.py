@@ -351,3 +351,20 @@ def test_each_share_says_what_it_is_a_share_of_and_what_usually_means() -> None:
     assert started.startswith("Initiation \u2014 Who started conversations"), started
     assert "\nMaintenance \u2014 Who reached out after a long quiet" in words
     assert "\nCrisis response \u2014 presence in difficult stretches" in words
+
+
+def test_a_share_of_a_few_occasions_is_not_set_against_the_usual() -> None:
+    # Found by a new user: two thanks, one each, read "more of it came from Robin than
+    # usual" beside a usual of mostly mine.
+    thanks = SignalFlag.READ | SignalFlag.GRATITUDE
+    messages = daily(60)
+    for day in range(0, 30, 3):  # January: ten thanks, all mine
+        messages.append((JAN + dt.timedelta(days=day, hours=12), ME, thanks))
+    for day, side in ((35, ME), (40, THEM)):  # February: two, one each
+        messages.append((JAN + dt.timedelta(days=day, hours=12), side, thanks))
+    report = read_evidence(facts_of(messages), today=TODAY)
+    words = "\n".join(line for part in describe_evidence(report, "Robin") for line in part)
+    january, february = (x for x in words.splitlines() if "Who thanked" in x)
+    assert "of 10 messages of thanks (as usual;" in january
+    assert "of 2 messages of thanks (too few to compare with the usual;" in february
+    assert "than usual" not in february

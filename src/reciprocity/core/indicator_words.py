@@ -19,10 +19,19 @@ from reciprocity.core.indicators import (
 from reciprocity.core.model import DimensionRating, Lean
 from reciprocity.core.seasons import Season
 
-__all__ = ["AS_USUAL_WITHIN", "describe_evidence", "duration_words", "share_words"]
+__all__ = [
+    "AS_USUAL_WITHIN",
+    "COMPARED_FROM",
+    "describe_evidence",
+    "duration_words",
+    "share_words",
+]
 
 # A share within this of the usual one reads "as usual": a tenth either way is noise.
 AS_USUAL_WITHIN = 0.15
+# A share of fewer occasions than this is not set against the usual at all: two thanks,
+# one each, are no sign that thanks came "more from Sam than usual".
+COMPARED_FROM = 5
 
 
 def share_words(value: float) -> str:
@@ -53,7 +62,9 @@ def _share_line(what: str, share: Comparison | None, name: str) -> str:
     if share is None:
         return messages.EVIDENCE_TOO_LITTLE.format(what=label)
     difference = share.value - share.usual
-    if abs(difference) < AS_USUAL_WITHIN:
+    if share.basis < COMPARED_FROM:
+        compared = messages.EVIDENCE_TOO_FEW_TO_COMPARE
+    elif abs(difference) < AS_USUAL_WITHIN:
         compared = messages.EVIDENCE_AS_USUAL
     elif difference > 0:
         compared = messages.EVIDENCE_MORE_YOU

@@ -227,6 +227,7 @@ EVIDENCE_SHARE: Final = "about {tenths} in 10"
 EVIDENCE_SHARE_ALL: Final = "all or nearly all"
 EVIDENCE_SHARE_NONE: Final = "none or nearly none"
 EVIDENCE_AS_USUAL: Final = "as usual"
+EVIDENCE_TOO_FEW_TO_COMPARE: Final = "too few to compare with the usual"
 EVIDENCE_MORE_YOU: Final = "more of it came from you than usual"
 EVIDENCE_MORE_THEM: Final = "more of it came from {name} than usual"
 EVIDENCE_SHARE_LINE: Final = (
