@@ -17,6 +17,7 @@ from reciprocity.core.people import name_key
 from reciprocity.errors import InvalidFileError, InvalidInputError, Problem
 from reciprocity.evidence.importer import ChatOutline
 from reciprocity.evidence.model import ChatReader
+from reciprocity.evidence.readers._common import looks_like_html
 
 __all__ = [
     "HEAD_BYTES",
@@ -47,7 +48,6 @@ def _readers() -> tuple[ChatReader, ...]:
 
 _BOM = b"\xef\xbb\xbf"
 _ADDRESS_PARTS = re.compile(r"[._+-]+")
-_HTML = re.compile(rb"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 
 
 def _choices(readers: tuple[ChatReader, ...]) -> str:
@@ -91,7 +91,7 @@ def pick_reader(
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_UTF16, line=1)], file=str(path))
     if not readers:
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_NO_FORMATS)], file=str(path))
-    if _HTML.match(head.removeprefix(_BOM)):
+    if looks_like_html(head):
         # A page to look at (signal-export writes one beside its chat.md), not an export.
         raise InvalidFileError([Problem(messages.ERR_EVIDENCE_HTML, line=1)], file=str(path))
     from reciprocity.evidence.readers.csv_generic import CsvReader

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +28,15 @@ __all__ = [
 # A millisecond epoch past this is a year beyond 9999: garbage, not a date.
 _MAX_EPOCH_MS = 253_402_300_799_999
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+# A web page's opening, after any byte order mark and spaces.
+_HTML = re.compile(rb"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether a file's first bytes open a web page (an app's HTML export, a viewer's page)."""
+    return _HTML.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def shown(value: object) -> str:

@@ -16,13 +16,12 @@ from typing import Any, NamedTuple
 import ijson
 
 from reciprocity import messages
-from reciprocity.evidence.readers._common import invalid, open_export, shown
+from reciprocity.evidence.readers._common import invalid, looks_like_html, open_export, shown
 
 __all__ = ["JsonItem", "JsonStream"]
 
 _STARTS = frozenset({"start_map", "start_array"})
 _ENDS = frozenset({"end_map", "end_array"})
-_HTML = re.compile(rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _BYTES_REPR = re.compile(r"^b['\"](.*)['\"]$", re.DOTALL)
 
 
@@ -97,7 +96,7 @@ class JsonStream:
 
     def _broken(self, detail: str) -> Exception:
         head = self._head()
-        if _HTML.match(head):  # Meta's and Telegram's other export format
+        if looks_like_html(head):  # Meta's and Telegram's other export format
             return invalid(self.path, messages.ERR_EVIDENCE_HTML, line=1)
         if head[:1] not in (b"{", b"["):
             # Not a file cut short: no JSON at all (a text file given --format telegram).

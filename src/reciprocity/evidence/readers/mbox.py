@@ -42,6 +42,7 @@ from pathlib import Path
 from reciprocity import messages
 from reciprocity.evidence.model import ChatMessage
 from reciprocity.evidence.readers._common import head_text, invalid, open_export, shown
+from reciprocity.evidence.readers._order import oldest_first
 
 __all__ = ["MboxReader"]
 
@@ -88,7 +89,7 @@ class MboxReader:
             # Otherwise "only one person writes in this chat ()": say why nothing is left.
             text = messages.ERR_MBOX_NO_PAIRS.format(mails=messages.counted(left_out, "mail"))
             raise invalid(path, text)
-        kept.sort(key=_sent_at)  # a stable sort: the same instant stays in file order
+        oldest_first(kept, newest_first=False)  # the same instant stays in file order
         one_pair = len(chats) == 1
         for message in kept:
             yield message._replace(chat=None) if one_pair else message
@@ -157,10 +158,6 @@ class MboxReader:
             ) from None
         # "-0000" means "zone unknown"; the instant is still given in UTC.
         return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-
-
-def _sent_at(message: ChatMessage) -> datetime:
-    return message.at
 
 
 def _recipients(mail: Message) -> set[str]:
