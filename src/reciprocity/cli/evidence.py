@@ -142,11 +142,9 @@ def _helper_started(ctx: typer.Context, file: Path) -> StartedHelper | None:
 
     if file.stat().st_size < importer.HELPER_MIN_BYTES:
         return None
-    from reciprocity.evidence._helper import StartedHelper
+    from reciprocity.evidence._helper import helper_started
 
-    started = StartedHelper()
-    ctx.call_on_close(started.stop)
-    return started
+    return ctx.with_resource(helper_started())
 
 
 def _check_same_zone(given: dt.tzinfo | None, same_file: list[EvidenceImport], name: str) -> None:
